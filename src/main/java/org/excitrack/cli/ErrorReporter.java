@@ -1,7 +1,7 @@
 package org.excitrack.cli;
 
 import java.util.Set;
-import org.excitrack.transport.PortUriException;
+import org.excitrack.service.InvalidRequestException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,7 +18,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         var err = commandLine.getErr();
-        if (e instanceof PortUriException) {
+        if (e instanceof InvalidRequestException) {
             err.println("excitrack: " + e.getMessage());
             err.println("Try 'excitrack ports' to list the ports, or '" + commandLine.getCommandSpec().qualifiedName()
                     + " --help'.");

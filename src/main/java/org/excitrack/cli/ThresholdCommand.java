@@ -8,8 +8,6 @@ import org.excitrack.service.ThresholdProgress;
 import org.excitrack.service.ThresholdReport;
 import org.excitrack.service.ThresholdRequest;
 import org.excitrack.service.ThresholdService;
-import org.excitrack.session.Ticker;
-import org.excitrack.tracking.RegressionTracker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,17 +61,15 @@ public final class ThresholdCommand implements Callable<Integer> {
                 limits.maxPulseChargeNanocoulombs(), limits.maxPolarizingCurrentNanoamps(),
                 limits.maxPolarizingChargeNanocoulombs(), limits.maxPolarizingDurationMicros(),
                 limits.minTrialIntervalMicros());
-        RegressionTracker.Settings tracker = RegressionTracker.Settings.defaults()
-                .withTargetRelativeError(precisionPercent / 100).withMaxStimuli(maxStimuli);
         ThresholdRequest request;
         try {
             request = new ThresholdRequest(port, widthMicros, targetPercent, intervalMicros, startNanoamps, limits,
-                    tracker);
+                    precisionPercent, maxStimuli);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), System.console() != null);
-        ThresholdReport report = new ThresholdService(Ticker.SYSTEM).measure(request, progress::show);
+        ThresholdReport report = new ThresholdService().measure(request, progress::show);
         progress.finish();
         print(report, spec.commandLine().getOut());
         return 0;
@@ -85,7 +81,7 @@ public final class ThresholdCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Maximal CMAP %.2f mV; target %.0f %% = %.2f mV%n",
                 r.maximalResponseMicrovolts() / 1000, r.targetPercent(), r.targetMicrovolts() / 1000);
         out.printf(Locale.ROOT, "Threshold %.3f mA ± %.3f mA (standard error), %d µs pulse%n",
-                r.estimate().thresholdNanoamps() / 1e6, r.estimate().standardErrorNanoamps() / 1e6, r.widthMicros());
+                r.threshold().thresholdMilliamps(), r.threshold().standardErrorMilliamps(), r.widthMicros());
         out.printf(Locale.ROOT, "Stimuli %d (%d to find the maximal CMAP, %d tracking)%s%n", r.stimuliUsed(),
                 r.searchStimuli(), r.trackingStimuli(),
                 r.converged() ? "" : "; precision target NOT reached within the stimulus budget");
@@ -111,7 +107,7 @@ public final class ThresholdCommand implements Callable<Integer> {
             String line = String.format(Locale.ROOT, "%s: stimulus %d, %.3f mA -> %.2f mV%s", phase, p.stimulusNumber(),
                     p.stimulusNanoamps() / 1e6, p.responseMicrovolts() / 1000,
                     p.estimate().map(e -> String.format(Locale.ROOT, ", threshold %.3f ± %.3f mA",
-                            e.thresholdNanoamps() / 1e6, e.standardErrorNanoamps() / 1e6)).orElse(""));
+                            e.thresholdMilliamps(), e.standardErrorMilliamps())).orElse(""));
             err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
             width = line.length();
             err.flush();

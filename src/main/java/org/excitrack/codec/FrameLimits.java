@@ -10,4 +10,15 @@ public final class FrameLimits {
 
     private FrameLimits() {
     }
+
+    /** Bytes of the TRIAL_RESULT payload answering {@code trial} with {@code totalSamples} (all channels). */
+    public static long trialResultBytes(org.excitrack.model.TrialSpec trial, long totalSamples) {
+        return RESULT_OVERHEAD_BYTES + 13L * trial.pulses().size() + 13L * trial.polarizing().size()
+                + 9L * trial.triggers().size() + 2 * totalSamples;
+    }
+
+    /** Whether that result fits in one frame, which a unit must check before it accepts the trial. */
+    public static boolean trialResultFits(org.excitrack.model.TrialSpec trial, long totalSamples) {
+        return trialResultBytes(trial, totalSamples) <= org.excitrack.framing.FrameEncoder.MAX_PAYLOAD_BYTES;
+    }
 }

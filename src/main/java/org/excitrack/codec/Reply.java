@@ -75,7 +75,8 @@ public sealed interface Reply extends Message {
 
     /**
      * @param watchdogMillis the armed watchdog timeout, 0 when disarmed
-     * @param lastErrorCode the last error or event code the unit raised, 0 for none
+     * @param lastErrorCode the last ERROR code the unit sent, or {@code 0x8000 | event code} when the last thing
+     *     it raised was an EVENT (the two code spaces overlap); 0 for none (PROTOCOL.md, STATUS_REPLY)
      */
     record Status(UnitState state, long unitTimeMicros, long trialsDelivered, long lastTrialId,
                   int lastErrorCode, int watchdogMillis) implements Reply {
@@ -88,8 +89,10 @@ public sealed interface Reply extends Message {
      * The unit refused or could not complete a command.
      *
      * @param commandType wire code of the command refused
-     * @param value for LIMIT_EXCEEDED the requested value, for ABORTED the trial id, else 0
-     * @param allowed for LIMIT_EXCEEDED the limit in the same unit, else 0
+     * @param value for LIMIT_EXCEEDED the requested value, for TRIAL_TOO_SOON the actual interval in µs, for
+     *     ABORTED and HARDWARE_FAULT the trial id, else 0
+     * @param allowed for LIMIT_EXCEEDED the limit in the same unit, for TRIAL_TOO_SOON the minimum interval in
+     *     µs, else 0
      * @param limit which limit, for LIMIT_EXCEEDED and TRIAL_TOO_SOON
      */
     record Error(int commandType, ErrorCode code, long value, long allowed,

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.excitrack.codec.Command;
+import org.excitrack.codec.FrameLimits;
 import org.excitrack.codec.MessageCodec;
 import org.excitrack.codec.Reply;
 import org.excitrack.model.AmplifierSettings;
@@ -147,10 +148,10 @@ public final class AcquisitionUnitClient implements AcquisitionUnit {
             throw new IllegalStateException("configure the unit before running trials");
         }
         AmplifierSettings s = settings;
-        long windowMicros = trial.window().usesConfiguredDefault() ? s.defaultWindow().durationMicros()
-                : trial.window().durationMicros();
-        long resultBytes = 64 + 2L * s.sampleRateHz() * windowMicros / 1_000_000L * capabilities.emgChannels();
-        Duration deadline = timeouts.forTrial(trial.durationMicros(s.defaultWindow().durationMicros()), resultBytes);
+        long windowMicros = trial.effectiveWindow(s.defaultWindow()).durationMicros();
+        long resultBytes = FrameLimits.trialResultBytes(trial,
+                s.sampleRateHz() * windowMicros / 1_000_000L * capabilities.emgChannels());
+        Duration deadline = timeouts.forTrial(trial.durationMicros(s.defaultWindow()), resultBytes);
         Reply reply = exchange(new Command.RunTrial(trial), deadline, timeouts.attempts(), "TRIAL #" + trial.trialId());
         TrialResult result = expect(reply, Reply.TrialCompleted.class, "TRIAL #" + trial.trialId()).result();
         if (result.trialId() != trial.trialId()) {

@@ -14,7 +14,14 @@ public record LimitViolation(SafetyLimits.Limit limit, String where, long value,
     public String describe() {
         String relation = limit == SafetyLimits.Limit.TRIAL_INTERVAL ? "is shorter than the minimum of"
                 : "exceeds the limit of";
-        return (where.isEmpty() ? "" : where + ": ") + limit.label() + " " + Quantities.format(value, limit.unit()) + " " + relation + " "
-                + Quantities.format(allowed, limit.unit());
+        String shownValue = Quantities.format(value, limit.unit());
+        String shownAllowed = Quantities.format(allowed, limit.unit());
+        if (shownValue.equals(shownAllowed) && value != allowed) {
+            // rounded for reading, they would look equal ("50.000 mA exceeds the limit of 50.000 mA")
+            shownValue += " (" + value + " " + limit.unit() + ")";
+            shownAllowed += " (" + allowed + " " + limit.unit() + ")";
+        }
+        return (where.isEmpty() ? "" : where + ": ") + limit.label() + " " + shownValue + " " + relation + " "
+                + shownAllowed;
     }
 }

@@ -20,12 +20,20 @@ public final class QuantityText {
 
     /** A duration in whole microseconds, e.g. "1ms" → 1000. */
     public static long micros(String text) {
-        return Math.round(parse(text, TIME_MICROS, "a duration", "1ms, 200us or 1s"));
+        return whole(text, parse(text, TIME_MICROS, "a duration", "1ms, 200us or 1s"), "µs");
     }
 
     /** A current in whole nanoamps, e.g. "4.2mA" → 4200000. */
     public static long nanoamps(String text) {
-        return Math.round(parse(text, CURRENT_NANOAMPS, "a current", "4.2mA or 500uA"));
+        return whole(text, parse(text, CURRENT_NANOAMPS, "a current", "4.2mA or 500uA"), "nA");
+    }
+
+    /** Rounds to a whole number, refusing values Math.round would silently saturate at Long.MAX_VALUE. */
+    private static long whole(String text, double value, String unit) {
+        if (value >= 0x1p63) {
+            throw new IllegalArgumentException("'" + text + "' is too large: at most " + Long.MAX_VALUE + " " + unit);
+        }
+        return Math.round(value);
     }
 
     /** A percentage, e.g. "40%" → 40.0. */

@@ -31,10 +31,14 @@ public record TrialSpec(
         return new TrialSpec(trialId, List.of(pulse), List.of(), List.of(), window);
     }
 
+    /** The window the unit records: the trial's own, or the configured default when its duration is 0. */
+    public RecordingWindow effectiveWindow(RecordingWindow configuredDefault) {
+        return window.usesConfiguredDefault() ? configuredDefault : window;
+    }
+
     /** The last moment at which the unit drives any output or records, in microseconds after time zero. */
-    public long durationMicros(long defaultWindowDurationMicros) {
-        long end = window.startMicros()
-                + (window.usesConfiguredDefault() ? defaultWindowDurationMicros : window.durationMicros());
+    public long durationMicros(RecordingWindow configuredDefault) {
+        long end = effectiveWindow(configuredDefault).endMicros();
         for (Pulse p : pulses) {
             end = Math.max(end, p.endMicros());
         }

@@ -2,7 +2,7 @@ package org.excitrack.service;
 
 import java.util.List;
 import org.excitrack.transport.Links;
-import org.excitrack.transport.PortInfo;
+import org.excitrack.model.PortInfo;
 
 /** The ports a user can pick from, real first, then simulated. */
 public final class PortsService {

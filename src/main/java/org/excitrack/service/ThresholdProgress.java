@@ -1,7 +1,6 @@
 package org.excitrack.service;
 
 import java.util.Optional;
-import org.excitrack.tracking.ThresholdEstimate;
 
 /**
  * One step of a threshold measurement, for a live display.
@@ -10,7 +9,7 @@ import org.excitrack.tracking.ThresholdEstimate;
  * @param estimate the current threshold estimate, once there is one
  */
 public record ThresholdProgress(Phase phase, int stimulusNumber, long stimulusNanoamps, double responseMicrovolts,
-                                Optional<ThresholdEstimate> estimate) {
+                                Optional<ThresholdValue> estimate) {
     public enum Phase {
         SEARCHING_MAXIMUM,
         TRACKING

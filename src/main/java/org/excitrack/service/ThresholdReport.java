@@ -3,7 +3,6 @@ package org.excitrack.service;
 import java.util.List;
 import org.excitrack.model.UnitIdentity;
 import org.excitrack.tracking.StimulusResponsePoint;
-import org.excitrack.tracking.ThresholdEstimate;
 
 /**
  * The measured threshold and how it was reached.
@@ -16,7 +15,7 @@ import org.excitrack.tracking.ThresholdEstimate;
  * @param points every stimulus-response point, in order
  */
 public record ThresholdReport(UnitIdentity unit, long widthMicros, double targetPercent,
-                              double maximalResponseMicrovolts, double targetMicrovolts, ThresholdEstimate estimate,
+                              double maximalResponseMicrovolts, double targetMicrovolts, ThresholdValue threshold,
                               int searchStimuli, int trackingStimuli, boolean converged,
                               List<StimulusResponsePoint> points) {
     public ThresholdReport {

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.excitrack.device.AcquisitionUnit;
 import org.excitrack.device.AcquisitionUnits;
+import org.excitrack.device.DeviceException;
 import org.excitrack.model.AmplifierSettings;
 import org.excitrack.model.Pulse;
 import org.excitrack.model.RecordingWindow;
@@ -25,6 +26,7 @@ import org.excitrack.tracking.MaximalResponseSearch;
 import org.excitrack.tracking.RegressionTracker;
 import org.excitrack.tracking.StimulusResponsePoint;
 import org.excitrack.tracking.ThresholdEstimate;
+import org.excitrack.transport.PortUriException;
 
 /**
  * Measures one threshold: finds the maximal CMAP, sets the target as a percentage of it, and tracks the
@@ -41,13 +43,18 @@ public final class ThresholdService {
     private final Ticker ticker;
     private final CmapMeasurer measurer = CmapMeasurer.nerveDefaults();
 
+    /** With the system clock, for real time against hardware or the real-time simulator. */
+    public ThresholdService() {
+        this(Ticker.SYSTEM);
+    }
+
     public ThresholdService(Ticker ticker) {
         this.ticker = ticker;
     }
 
     public ThresholdReport measure(ThresholdRequest request, Consumer<ThresholdProgress> progress)
             throws InterruptedException {
-        try (AcquisitionUnit unit = AcquisitionUnits.open(request.port())) {
+        try (AcquisitionUnit unit = open(request.port())) {
             return measure(unit, request, progress);
         }
     }
@@ -59,10 +66,26 @@ public final class ThresholdService {
         SafetyLimits inForce = unit.setLimits(UnitBackstop.limitsFor(request.limits())).tighterOf(request.limits());
         TrialRunner runner = new TrialRunner(unit, inForce, request.intervalMicros(), ticker);
         unit.arm(WATCHDOG);
+        ThresholdReport report;
         try {
-            return run(unit, runner, request, progress);
-        } finally {
+            report = run(unit, runner, request, progress);
+        } catch (RuntimeException | InterruptedException e) {
+            disarmAfterFailure(unit, e);
+            throw e;
+        }
+        unit.disarm();
+        return report;
+    }
+
+    /**
+     * Disarms on the way out of a failure without hiding it. If the unit cannot be reached, its watchdog
+     * switches the outputs off once our heartbeats stop.
+     */
+    private static void disarmAfterFailure(AcquisitionUnit unit, Exception cause) {
+        try {
             unit.disarm();
+        } catch (DeviceException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -95,20 +118,22 @@ public final class ThresholdService {
         long start = CurveInterpolation.stimulusFor(search.allPoints(), target)
                 .orElse(search.allPoints().get(0).stimulusNanoamps());
 
-        RegressionTracker tracker = new RegressionTracker(target, start, search.allPoints(), request.tracker());
+        RegressionTracker.Settings settings = RegressionTracker.Settings.defaults()
+                .withTargetRelativeError(request.precisionPercent() / 100).withMaxStimuli(request.maxTrackingStimuli());
+        RegressionTracker tracker = new RegressionTracker(target, start, search.allPoints(), settings);
         while (!tracker.isConverged() && !tracker.isExhausted()) {
             long stimulus = roundTo(Math.min(ceiling, tracker.nextStimulusNanoamps()), resolution);
             double response = stimulate(runner, request.widthMicros(), stimulus);
             tracker.record(stimulus, response);
             all.add(new StimulusResponsePoint(stimulus, response));
             progress.accept(new ThresholdProgress(ThresholdProgress.Phase.TRACKING, all.size(), stimulus, response,
-                    tracker.estimate()));
+                    tracker.estimate().map(ThresholdValue::of)));
         }
         ThresholdEstimate estimate = tracker.estimate().orElseThrow(() -> new MeasurementFailedException(
                 "the responses near the target did not rise with the stimulus after " + tracker.stimuliGiven()
                         + " stimuli; no threshold could be estimated"));
         return new ThresholdReport(unit.identity(), request.widthMicros(), request.targetPercent(), maximal, target,
-                estimate, searchStimuli, tracker.stimuliGiven(), tracker.isConverged(), all);
+                ThresholdValue.of(estimate), searchStimuli, tracker.stimuliGiven(), tracker.isConverged(), all);
     }
 
     private double stimulate(TrialRunner runner, long widthMicros, long nanoamps) throws InterruptedException {
@@ -117,6 +142,14 @@ public final class ThresholdService {
         TrialResult result = runner.run(trial);
         Response response = measurer.measure(result.sweep(), PULSE_ONSET_MICROS);
         return response.negativePeakMicrovolts();
+    }
+
+    private static AcquisitionUnit open(String port) {
+        try {
+            return AcquisitionUnits.open(port);
+        } catch (PortUriException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
     }
 
     /** The largest current the limits allow for this width: by current and by charge per pulse. */

@@ -31,6 +31,11 @@ public final class TrialRunner {
         if (!tooFast.isEmpty()) {
             throw new StimulusRefusedException("the stimulus rate", tooFast);
         }
+        if (intervalMicros > Long.MAX_VALUE / 1000L) {
+            // in nanoseconds it would wrap around to a negative interval, i.e. no spacing at all
+            throw new IllegalArgumentException("trial interval " + intervalMicros + " µs is too long; at most "
+                    + Long.MAX_VALUE / 1000L + " µs");
+        }
         this.unit = unit;
         this.limits = limits;
         this.intervalNanos = intervalMicros * 1000L;

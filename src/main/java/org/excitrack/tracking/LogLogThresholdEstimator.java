@@ -3,6 +3,7 @@ package org.excitrack.tracking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Estimates a threshold by least-squares regression of ln(response) on ln(stimulus) over the points whose
@@ -30,7 +31,9 @@ public record LogLogThresholdEstimator(double targetMicrovolts, double bandFacto
     public Optional<ThresholdEstimate> estimate(List<StimulusResponsePoint> points) {
         List<StimulusResponsePoint> near = nearTarget(points);
         int n = near.size();
-        if (n < MIN_POINTS) {
+        if (n < MIN_POINTS || allEqual(near, StimulusResponsePoint::stimulusNanoamps)
+                || allEqual(near, StimulusResponsePoint::responseMicrovolts)) {
+            // checked exactly: rounding leaves Sxx or Sxy a few ulps off zero, and the line a wild one
             return Optional.empty();
         }
         double sx = 0;
@@ -63,6 +66,11 @@ public record LogLogThresholdEstimator(double targetMicrovolts, double bandFacto
         double seX0 = residualSd / slope * Math.sqrt(1.0 / n + (x0 - meanX) * (x0 - meanX) / sxx);
         double threshold = Math.exp(x0);
         return Optional.of(new ThresholdEstimate(threshold, threshold * seX0, n, slope));
+    }
+
+    private static boolean allEqual(List<StimulusResponsePoint> points,
+                                    ToDoubleFunction<StimulusResponsePoint> value) {
+        return points.stream().mapToDouble(value).distinct().count() < 2;
     }
 
     List<StimulusResponsePoint> nearTarget(List<StimulusResponsePoint> points) {

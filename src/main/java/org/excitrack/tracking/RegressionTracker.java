@@ -77,9 +77,15 @@ public final class RegressionTracker {
 
     public void record(long stimulusNanoamps, double responseMicrovolts) {
         given++;
-        points.add(new StimulusResponsePoint(stimulusNanoamps, responseMicrovolts));
+        StimulusResponsePoint point = new StimulusResponsePoint(stimulusNanoamps, responseMicrovolts);
+        points.add(point);
         Optional<ThresholdEstimate> estimate = estimate();
-        if (estimate.isPresent() && estimate.get().pointsUsed() >= LogLogThresholdEstimator.MIN_POINTS) {
+        // A response outside the near-target band did not change the estimate, so stimulating around it again
+        // would repeat the same two stimuli to the end of the budget (a shallow early fit points far away);
+        // the proportional step brings the stimulus back to where the points inform the regression.
+        boolean informative = !estimator.nearTarget(List.of(point)).isEmpty();
+        if (informative && estimate.isPresent()
+                && estimate.get().pointsUsed() >= LogLogThresholdEstimator.MIN_POINTS) {
             double sign = given % 2 == 0 ? 1 : -1;
             next = Math.round(estimate.get().thresholdNanoamps() * Math.exp(sign * settings.ditherLogStep()));
         } else {
@@ -88,7 +94,8 @@ public final class RegressionTracker {
     }
 
     private long proportionalStep(long stimulus, double response) {
-        double logError = response > 0 ? Math.log(estimator.targetMicrovolts() / response) : settings.maxLogStep();
+        // no response at all is an infinite log error: the largest step up, not a step of the cap ÷ slope
+        double logError = response > 0 ? Math.log(estimator.targetMicrovolts() / response) : Double.POSITIVE_INFINITY;
         double step = Math.max(-settings.maxLogStep(), Math.min(settings.maxLogStep(),
                 logError / settings.priorLogLogSlope()));
         return Math.max(1, Math.round(stimulus * Math.exp(step)));

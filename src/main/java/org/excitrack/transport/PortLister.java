@@ -1,5 +1,7 @@
 package org.excitrack.transport;
 
+import org.excitrack.model.PortInfo;
+
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package org.excitrack.sim;
 
 import java.util.List;
 import java.util.Optional;
-import org.excitrack.transport.PortInfo;
+import org.excitrack.model.PortInfo;
 import org.excitrack.transport.PortLister;
 
 /** Lists the in-process simulator among the ports, so a new user sees something to connect to. */

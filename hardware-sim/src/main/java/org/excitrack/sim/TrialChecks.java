@@ -3,6 +3,8 @@ package org.excitrack.sim;
 import java.util.List;
 import java.util.Optional;
 import org.excitrack.codec.ErrorCode;
+import org.excitrack.codec.FrameLimits;
+import org.excitrack.framing.FrameEncoder;
 import org.excitrack.codec.MessageType;
 import org.excitrack.codec.Reply;
 import org.excitrack.model.AmplifierSettings;
@@ -40,13 +42,17 @@ final class TrialChecks {
                         + " does not exist; the unit has " + caps.triggerOutLines()));
             }
         }
-        long duration = trial.window().usesConfiguredDefault() ? settings.defaultWindow().durationMicros()
-                : trial.window().durationMicros();
+        long duration = trial.effectiveWindow(settings.defaultWindow()).durationMicros();
         long samples = duration * settings.sampleRateHz() / 1_000_000L;
         if (samples > caps.maxSamplesPerChannel()) {
             return Optional.of(Reply.Error.of(TRIAL, ErrorCode.CAPABILITY_EXCEEDED, "recording window of "
                     + duration + " µs needs " + samples + " samples per channel; the unit records at most "
                     + caps.maxSamplesPerChannel()));
+        }
+        if (!FrameLimits.trialResultFits(trial, samples * caps.emgChannels())) {
+            return Optional.of(Reply.Error.of(TRIAL, ErrorCode.CAPABILITY_EXCEEDED, "the result of "
+                    + trial.pulses().size() + " pulses and " + samples + " samples on " + caps.emgChannels()
+                    + " channels would not fit in one frame of " + FrameEncoder.MAX_PAYLOAD_BYTES + " bytes"));
         }
         return Optional.empty();
     }

@@ -10,7 +10,9 @@ import org.excitrack.sim.subject.ElectrodeSignal;
 
 /**
  * The unit's EMG amplifier and ADC: samples the electrode signal over the recording window, adds the
- * stimulus artefact and Gaussian baseline noise, and quantises to signed 16-bit counts.
+ * stimulus artefact and Gaussian baseline noise, and quantises to signed 16-bit counts. Channel 0 records
+ * the stimulated muscle; further channels record a site the nerve does not supply (artefact and noise only),
+ * as a second electrode pair over a neighbouring muscle would.
  */
 final class VirtualAmplifier {
     /** 1 µV per count at the electrodes: ±32.8 mV of range, ample for a CMAP. */
@@ -19,23 +21,26 @@ final class VirtualAmplifier {
     private static final double ARTEFACT_DECAY_MICROS = 250;
 
     private final double noiseMicrovoltsRms;
+    private final int channels;
 
-    VirtualAmplifier(double noiseMicrovoltsRms) {
+    VirtualAmplifier(double noiseMicrovoltsRms, int channels) {
         this.noiseMicrovoltsRms = noiseMicrovoltsRms;
+        this.channels = channels;
     }
 
     Sweep record(TrialSpec delivered, ElectrodeSignal signal, AmplifierSettings settings, Random random) {
-        RecordingWindow window = delivered.window().usesConfiguredDefault() ? settings.defaultWindow()
-                : delivered.window();
+        RecordingWindow window = delivered.effectiveWindow(settings.defaultWindow());
         int rate = settings.sampleRateHz();
-        int channels = 1;
         int n = (int) (window.durationMicros() * rate / 1_000_000L);
         short[] samples = new short[n * channels];
         double dt = 1e6 / rate;
         for (int i = 0; i < n; i++) {
             double t = window.startMicros() + i * dt;
-            double v = signal.microvoltsAt(t) + artefact(delivered, t) + random.nextGaussian() * noiseMicrovoltsRms;
-            samples[i] = quantise(v);
+            double artefact = artefact(delivered, t);
+            for (int c = 0; c < channels; c++) {
+                double muscle = c == 0 ? signal.microvoltsAt(t) : 0;
+                samples[i * channels + c] = quantise(muscle + artefact + random.nextGaussian() * noiseMicrovoltsRms);
+            }
         }
         return new Sweep(rate, window.startMicros(), channels, NANOVOLTS_PER_COUNT, samples);
     }

@@ -35,6 +35,8 @@ import org.excitrack.model.UnitState;
  */
 public final class VirtualUnit {
     private static final int IDENTITY_SEQUENCE_UNKNOWN = 0;
+    /** STATUS reports the last event as 0x8000 | event code, since error and event codes overlap. */
+    private static final int EVENT_CODE_FLAG = 0x8000;
 
     private final SimulatorConfig config;
     private final Scheduler scheduler;
@@ -61,7 +63,7 @@ public final class VirtualUnit {
         this.scheduler = scheduler;
         this.outbox = outbox;
         this.random = new Random(config.seed());
-        this.amplifier = new VirtualAmplifier(config.noiseMicrovoltsRms());
+        this.amplifier = new VirtualAmplifier(config.noiseMicrovoltsRms(), capabilities.emgChannels());
     }
 
     public UnitState state() {
@@ -111,6 +113,7 @@ public final class VirtualUnit {
     /** The front-panel emergency-stop button. */
     public void pressEmergencyStopButton() {
         emergencyStop("emergency-stop button pressed");
+        lastErrorCode = EVENT_CODE_FLAG | EventCode.EMERGENCY_STOP_PRESSED.code();
         send(0, new Event(EventCode.EMERGENCY_STOP_PRESSED, scheduler.nowMicros(), "front-panel button"));
     }
 
@@ -250,7 +253,7 @@ public final class VirtualUnit {
         lastTrialStartMicros = startMicros;
         state = UnitState.RUNNING_TRIAL;
         TrialSpec delivered = asDelivered(spec);
-        long duration = spec.durationMicros(s.defaultWindow().durationMicros());
+        long duration = spec.durationMicros(s.defaultWindow());
         Scheduler.Cancellable completion = scheduler.schedule(duration, () -> complete(startMicros));
         running = new RunningTrial(seq, spec, delivered, completion);
     }
@@ -337,7 +340,7 @@ public final class VirtualUnit {
         watchdog = null;
         abortRunning("stopped by the watchdog");
         state = UnitState.DISARMED;
-        lastErrorCode = EventCode.WATCHDOG_EXPIRED.code();
+        lastErrorCode = EVENT_CODE_FLAG | EventCode.WATCHDOG_EXPIRED.code();
         send(0, new Event(EventCode.WATCHDOG_EXPIRED, scheduler.nowMicros(),
                 "no command for " + watchdogMillis + " ms while armed"));
     }

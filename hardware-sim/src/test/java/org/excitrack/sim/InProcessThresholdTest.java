@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.excitrack.model.SafetyLimits;
 import org.excitrack.service.ThresholdProgress;
 import org.excitrack.service.ThresholdReport;
 import org.excitrack.service.ThresholdRequest;
 import org.excitrack.service.ThresholdService;
 import org.excitrack.session.Ticker;
 import org.excitrack.sim.subject.PlaceholderSubject;
-import org.excitrack.tracking.RegressionTracker;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,17 +32,16 @@ class InProcessThresholdTest {
         double truth = subject.trueThresholdNanoamps(widthMicros, targetPercent / 100);
 
         List<ThresholdProgress> steps = new ArrayList<>();
-        ThresholdReport report = new ThresholdService(Ticker.SYSTEM).measure(new ThresholdRequest(port, widthMicros,
-                targetPercent, 100_000, 1_000_000, SafetyLimits.nerveDefaults(), RegressionTracker.Settings.defaults()),
-                steps::add);
+        ThresholdReport report = new ThresholdService(Ticker.SYSTEM).measure(ThresholdRequest.defaults(port)
+                .withIntervalMicros(100_000).withWidthAndTarget(widthMicros, targetPercent), steps::add);
 
-        assertThat(report.estimate().thresholdNanoamps()).isCloseTo(truth, within(truth * 0.02));
+        assertThat(report.threshold().thresholdNanoamps()).isCloseTo(truth, within(truth * 0.02));
         assertThat(report.converged()).isTrue();
         assertThat(report.maximalResponseMicrovolts()).isCloseTo(subject.maxCmapMicrovolts(),
                 within(subject.maxCmapMicrovolts() * 0.05));
         assertThat(steps).hasSize(report.stimuliUsed());
         System.out.printf("truth %.4f mA, measured %.4f ± %.4f mA, %d stimuli (%d search + %d tracking)%n",
-                truth / 1e6, report.estimate().thresholdNanoamps() / 1e6, report.estimate().standardErrorNanoamps() / 1e6,
+                truth / 1e6, report.threshold().thresholdNanoamps() / 1e6, report.threshold().standardErrorNanoamps() / 1e6,
                 report.stimuliUsed(), report.searchStimuli(), report.trackingStimuli());
     }
 }

@@ -21,7 +21,8 @@ import org.excitrack.transport.TransportException;
  * the port's timeouts have decisecond granularity on Linux and macOS.
  *
  * <p>{@link #close()} waits for a read in progress to return (at most about one poll period) before it
- * closes the port, so that jSerialComm never closes a descriptor under a native read.
+ * closes the port, so that jSerialComm never closes a descriptor under a native read. It does not wait for
+ * a write in progress, which a stalled port could hold forever.
  */
 public final class JSerialCommLink implements Link {
     /**
@@ -60,7 +61,8 @@ public final class JSerialCommLink implements Link {
         port.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_POLL_MILLIS, 0);
-        String key = port.getSystemPortPath().toLowerCase(Locale.ROOT);
+        String key = SerialErrorMessages.WINDOWS
+                ? port.getSystemPortPath().toUpperCase(Locale.ROOT) : port.getSystemPortPath();
         if (!OPEN_IN_THIS_PROCESS.add(key)) {
             throw new TransportException(SerialErrorMessages.alreadyOpenHere(path));
         }

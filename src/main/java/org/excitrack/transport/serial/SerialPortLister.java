@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.excitrack.transport.PortInfo;
+import org.excitrack.model.PortInfo;
 import org.excitrack.transport.PortLister;
 
 /** The serial ports the operating system reports, USB adapters with their vendor and product ids. */

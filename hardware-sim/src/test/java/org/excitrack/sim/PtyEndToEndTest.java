@@ -1,0 +1,38 @@
+package org.excitrack.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.excitrack.service.ThresholdReport;
+import org.excitrack.service.ThresholdRequest;
+import org.excitrack.service.ThresholdService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * The foundation's promise, end to end with nothing faked in between: the simulator in its own process on
+ * a pseudo-terminal, the controller opening it with jSerialComm exactly as it would a USB-serial unit.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class PtyEndToEndTest {
+
+    @Test
+    void tracksTheSimulatorsConfiguredThresholdWithinTwoPercentOverARealSerialPath() throws Exception {
+        try (SimulatorProcess sim = SimulatorProcess.start("--seed", "11", "--threshold", "5.1mA", "--sdtc", "520us")) {
+            ThresholdReport report = new ThresholdService().measure(
+                    ThresholdRequest.defaults(sim.port() + "?baud=921600").withIntervalMicros(100_000),
+                    progress -> { });
+
+            double truth = SimulatorConfig.fromParameters(Map.of("threshold", "5.1mA", "sdtc", "520us"))
+                    .subject().trueThresholdNanoamps(1_000, 0.40);
+            assertThat(report.threshold().thresholdNanoamps()).isCloseTo(truth, within(truth * 0.02));
+            assertThat(report.unit().serialNumber()).isEqualTo("SIM-00001");
+            assertThat(report.converged()).isTrue();
+            System.out.printf("pty: truth %.4f mA, measured %.4f ± %.4f mA in %d stimuli%n", truth / 1e6,
+                    report.threshold().thresholdMilliamps(), report.threshold().standardErrorMilliamps(),
+                    report.stimuliUsed());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.excitrack.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layer rules of architecture.md, checked on the compiled main classes (controller and simulator). */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.excitrack");
+    }
+
+    @Test
+    void layersDependOnlyDownwards() {
+        ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("App").definedBy("org.excitrack.app..")
+                .layer("Gui").definedBy("org.excitrack.gui..")
+                .layer("Cli").definedBy("org.excitrack.cli..")
+                .layer("Service").definedBy("org.excitrack.service..")
+                .layer("Session").definedBy("org.excitrack.session..")
+                .layer("Tracking").definedBy("org.excitrack.tracking..")
+                .layer("Device").definedBy("org.excitrack.device..")
+                .layer("Codec").definedBy("org.excitrack.codec..")
+                .layer("Framing").definedBy("org.excitrack.framing..")
+                .layer("Transport").definedBy("org.excitrack.transport..")
+                .layer("Model").definedBy("org.excitrack.model..")
+                .layer("Sim").definedBy("org.excitrack.sim..")
+                .whereLayer("App").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Gui").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("Cli", "Gui", "App")
+                .whereLayer("Session").mayOnlyBeAccessedByLayers("Service")
+                .whereLayer("Tracking").mayOnlyBeAccessedByLayers("Session", "Service")
+                .whereLayer("Device").mayOnlyBeAccessedByLayers("Session", "Service")
+                .whereLayer("Codec").mayOnlyBeAccessedByLayers("Device", "Service", "Sim")
+                .whereLayer("Framing").mayOnlyBeAccessedByLayers("Codec", "Device", "Sim")
+                .whereLayer("Transport").mayOnlyBeAccessedByLayers("Device", "Service", "Sim")
+                .whereLayer("Sim").mayOnlyBeAccessedByLayers("App")
+                .withOptionalLayers(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void modelDependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("org.excitrack.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.excitrack..")
+                .andShould().dependOnClassesThat().resideOutsideOfPackages("org.excitrack.model..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void trackingIsPure() {
+        classes().that().resideInAPackage("org.excitrack.tracking..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.excitrack.tracking..",
+                        "org.excitrack.model..", "java.lang..", "java.util..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTransportSerialTouchesJSerialComm() {
+        noClasses().that().resideOutsideOfPackage("org.excitrack.transport.serial..")
+                .should().dependOnClassesThat().resideInAPackage("com.fazecast..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyThePseudoTerminalTouchesJna() {
+        noClasses().that().resideOutsideOfPackage("org.excitrack.sim.pty..")
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheGuiTouchesJavaFx() {
+        noClasses().that().resideOutsideOfPackage("org.excitrack.gui..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void commandLineParsingStaysInCommands() {
+        noClasses().that().resideOutsideOfPackages("org.excitrack.cli..", "org.excitrack.app..", "org.excitrack.sim")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliConfiguresLogging() {
+        noClasses().that().resideOutsideOfPackage("org.excitrack.cli..")
+                .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+                .check(classes);
+    }
+}

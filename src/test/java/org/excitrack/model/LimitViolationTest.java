@@ -1,0 +1,58 @@
+package org.excitrack.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.excitrack.model.SafetyLimits.Limit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LimitViolationTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            PULSE_CURRENT       | pulse 1           | 60000000 | 50000000 | pulse 1: pulse current 60.000 mA exceeds the limit of 50.000 mA
+            PULSE_CHARGE        | pulse 2           | 50050    | 50000    | pulse 2: pulse charge 50.050 µC exceeds the limit of 50.000 µC
+            POLARIZING_CURRENT  | polarizing step 1 | 12500000 | 10000000 | polarizing step 1: polarizing current 12.500 mA exceeds the limit of 10.000 mA
+            POLARIZING_CHARGE   | polarizing step 1 | 20000000 | 10000000 | polarizing step 1: polarizing charge 20000.000 µC exceeds the limit of 10000.000 µC
+            POLARIZING_DURATION | polarizing step 3 | 2000000  | 1000000  | polarizing step 3: polarizing duration 2000.0 ms exceeds the limit of 1000.0 ms
+            POLARIZING_DURATION | polarizing step 1 | 9999     | 5000     | polarizing step 1: polarizing duration 9999 µs exceeds the limit of 5000 µs
+            """)
+    void describesEachKindInItsReadableUnit(Limit limit, String where, long value, long allowed, String expected) {
+        assertThat(new LimitViolation(limit, where, value, allowed).describe()).isEqualTo(expected);
+    }
+
+    @Test
+    void aTooShortIntervalIsDescribedAsShorterThanTheMinimumWithoutAPlace() {
+        assertThat(new LimitViolation(Limit.TRIAL_INTERVAL, "", 42_000, 100_000).describe())
+                .isEqualTo("trial interval 42.0 ms is shorter than the minimum of 100.0 ms");
+    }
+
+    @Test
+    void shortIntervalsAreShownInMicroseconds() {
+        assertThat(new LimitViolation(Limit.TRIAL_INTERVAL, "", 500, 9_999).describe())
+                .isEqualTo("trial interval 500 µs is shorter than the minimum of 9999 µs");
+    }
+
+    @Test
+    void theChargeJustOverTheLimitReadsAsLarger() {
+        // SafetyLimits reports charge rounded up to whole nC, which µC with three decimals shows exactly
+        assertThat(new LimitViolation(Limit.PULSE_CHARGE, "pulse 1", 50_001, 50_000).describe())
+                .isEqualTo("pulse 1: pulse charge 50.001 µC exceeds the limit of 50.000 µC");
+    }
+
+    @Test
+    void aValueThatRoundsToTheLimitIsShownExactlySoTheSentenceIsNotSelfContradictory() {
+        String current = new LimitViolation(Limit.PULSE_CURRENT, "pulse 1", 50_000_001, 50_000_000).describe();
+        String duration = new LimitViolation(Limit.POLARIZING_DURATION, "polarizing step 1", 1_000_040, 1_000_000)
+                .describe();
+        String interval = new LimitViolation(Limit.TRIAL_INTERVAL, "", 99_990, 100_000).describe();
+
+        assertThat(current).isEqualTo("pulse 1: pulse current 50.000 mA (50000001 nA) exceeds the limit of "
+                + "50.000 mA (50000000 nA)");
+        assertThat(duration).isEqualTo("polarizing step 1: polarizing duration 1000.0 ms (1000040 µs) exceeds "
+                + "the limit of 1000.0 ms (1000000 µs)");
+        assertThat(interval).isEqualTo("trial interval 100.0 ms (99990 µs) is shorter than the minimum of "
+                + "100.0 ms (100000 µs)");
+    }
+}
