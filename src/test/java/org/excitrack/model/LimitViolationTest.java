@@ -4,22 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.excitrack.model.SafetyLimits.Limit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class LimitViolationTest {
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            PULSE_CURRENT       | pulse 1           | 60000000 | 50000000 | pulse 1: pulse current 60.000 mA exceeds the limit of 50.000 mA
-            PULSE_CHARGE        | pulse 2           | 50050    | 50000    | pulse 2: pulse charge 50.050 µC exceeds the limit of 50.000 µC
-            POLARIZING_CURRENT  | polarizing step 1 | 12500000 | 10000000 | polarizing step 1: polarizing current 12.500 mA exceeds the limit of 10.000 mA
-            POLARIZING_CHARGE   | polarizing step 1 | 20000000 | 10000000 | polarizing step 1: polarizing charge 20000.000 µC exceeds the limit of 10000.000 µC
-            POLARIZING_DURATION | polarizing step 3 | 2000000  | 1000000  | polarizing step 3: polarizing duration 2000.0 ms exceeds the limit of 1000.0 ms
-            POLARIZING_DURATION | polarizing step 1 | 9999     | 5000     | polarizing step 1: polarizing duration 9999 µs exceeds the limit of 5000 µs
-            """)
-    void describesEachKindInItsReadableUnit(Limit limit, String where, long value, long allowed, String expected) {
-        assertThat(new LimitViolation(limit, where, value, allowed).describe()).isEqualTo(expected);
+    @Test
+    void describesEachKindInItsReadableUnit() {
+        assertThat(new LimitViolation(Limit.PULSE_CURRENT, "pulse 1", 60_000_000, 50_000_000).describe())
+                .isEqualTo("pulse 1: pulse current 60.000 mA exceeds the limit of 50.000 mA");
+        assertThat(new LimitViolation(Limit.PULSE_CHARGE, "pulse 2", 50_050, 50_000).describe())
+                .isEqualTo("pulse 2: pulse charge 50.050 µC exceeds the limit of 50.000 µC");
+        assertThat(new LimitViolation(Limit.POLARIZING_CURRENT, "polarizing step 1", 12_500_000, 10_000_000)
+                .describe())
+                .isEqualTo("polarizing step 1: polarizing current 12.500 mA exceeds the limit of 10.000 mA");
+        assertThat(new LimitViolation(Limit.POLARIZING_CHARGE, "polarizing step 1", 20_000_000, 10_000_000)
+                .describe())
+                .isEqualTo("polarizing step 1: polarizing charge 20000.000 µC exceeds the limit of 10000.000 µC");
+        assertThat(new LimitViolation(Limit.POLARIZING_DURATION, "polarizing step 3", 2_000_000, 1_000_000)
+                .describe())
+                .isEqualTo("polarizing step 3: polarizing duration 2000.0 ms exceeds the limit of 1000.0 ms");
+    }
+
+    @Test
+    void durationsUnderTenMillisecondsAreShownInMicroseconds() {
+        assertThat(new LimitViolation(Limit.POLARIZING_DURATION, "polarizing step 1", 9_999, 5_000).describe())
+                .isEqualTo("polarizing step 1: polarizing duration 9999 µs exceeds the limit of 5000 µs");
     }
 
     @Test

@@ -66,7 +66,8 @@ class RecordPreconditionsTest {
 
     @Test
     void triggerOutPreconditions() {
-        assertThatThrownBy(() -> new TriggerOut(-1, 0, 10)).hasMessage("trigger line -1 is negative; expected zero or more");
+        assertThatThrownBy(() -> new TriggerOut(-1, 0, 10))
+                .hasMessage("trigger line -1 is negative; expected zero or more");
         assertThatThrownBy(() -> new TriggerOut(0, -1, 10))
                 .hasMessage("trigger onset -1 µs is negative; expected zero or more");
         assertThatThrownBy(() -> new TriggerOut(0, 0, 0)).hasMessage("trigger width 0 µs must be greater than zero");
@@ -116,7 +117,8 @@ class RecordPreconditionsTest {
                 .hasMessage("sample rate 0 Hz must be greater than zero");
         assertThatThrownBy(() -> new AmplifierSettings(10_000, 1000, 3000, 3000, 55, w))
                 .hasMessage("notch 55 Hz: expected 0 (off), 50 or 60");
-        assertThatThrownBy(() -> new AmplifierSettings(10_000, 1000, 3000, 3000, 50, RecordingWindow.CONFIGURED_DEFAULT))
+        RecordingWindow none = RecordingWindow.CONFIGURED_DEFAULT;
+        assertThatThrownBy(() -> new AmplifierSettings(10_000, 1000, 3000, 3000, 50, none))
                 .hasMessageContaining("default recording window");
         assertThat(new AmplifierSettings(10_000, 1000, 0, 3000, 60, w).notchHertz()).isEqualTo(60);
     }

@@ -104,7 +104,8 @@ class SafetyLimitsTest {
             @ForAll @LongRange(min = 0, max = 5_000_000L) long limitNanocoulombs) {
         SafetyLimits limits = new SafetyLimits(Long.MAX_VALUE, limitNanocoulombs, 0, 0, 0, 0);
         BigInteger femto = BigInteger.valueOf(amplitude).multiply(BigInteger.valueOf(width));
-        boolean over = femto.compareTo(BigInteger.valueOf(limitNanocoulombs).multiply(BigInteger.valueOf(1_000_000))) > 0;
+        BigInteger limitFemto = BigInteger.valueOf(limitNanocoulombs).multiply(BigInteger.valueOf(1_000_000));
+        boolean over = femto.compareTo(limitFemto) > 0;
 
         List<LimitViolation> violations = limits.violations(pulses(Pulse.cathodal(0, width, amplitude)));
 

@@ -40,7 +40,7 @@ class CmapMeasurerTest {
         return Math.exp(-0.5 * ((t - centre) / sd) * ((t - centre) / sd));
     }
 
-    /** A biphasic CMAP: negative phase {@code neg} µV at {@code latency}, positive phase {@code pos} µV 6 ms later. */
+    /** A biphasic CMAP: negative phase {@code neg} µV at {@code latency}, positive {@code pos} µV 6 ms later. */
     private static DoubleUnaryOperator cmap(double neg, double latency, double pos) {
         return t -> -neg * gaussian(t, latency, 1_000) + pos * gaussian(t, latency + 6_000, 1_500);
     }
@@ -100,7 +100,8 @@ class CmapMeasurerTest {
 
     @Test
     void theStimulusArtefactInTheFirstTwoMillisecondsIsIgnored() {
-        DoubleUnaryOperator withArtefact = t -> artefact(1_900).applyAsDouble(t) + cmap(5_000, 6_000, 2_000).applyAsDouble(t);
+        DoubleUnaryOperator cmap = cmap(5_000, 6_000, 2_000);
+        DoubleUnaryOperator withArtefact = t -> artefact(1_900).applyAsDouble(t) + cmap.applyAsDouble(t);
 
         Response r = MEASURER.measure(sweep(withArtefact, 0, 0), ONSET);
 

@@ -29,7 +29,8 @@ class MaximalResponseSearchTest {
 
     /** Runs the search to its end and returns it. */
     private static MaximalResponseSearch run(MaximalResponseSearch search, LongToDoubleFunction nerve) {
-        for (OptionalLong next = search.nextStimulusNanoamps(); next.isPresent(); next = search.nextStimulusNanoamps()) {
+        for (OptionalLong next = search.nextStimulusNanoamps(); next.isPresent();
+                next = search.nextStimulusNanoamps()) {
             search.record(next.getAsLong(), nerve.applyAsDouble(next.getAsLong()));
         }
         return search;

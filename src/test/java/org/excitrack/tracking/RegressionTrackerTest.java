@@ -93,7 +93,8 @@ class RegressionTrackerTest {
             double target = 0.4 * search.maximalResponseMicrovolts();
             double truth = SimulatedNerve.thresholdFor(target);
             long start = CurveInterpolation.stimulusFor(search.allPoints(), target).orElseThrow();
-            RegressionTracker tracker = track(new RegressionTracker(target, start, search.allPoints(), DEFAULTS), nerve);
+            RegressionTracker tracker = track(new RegressionTracker(target, start, search.allPoints(), DEFAULTS),
+                    nerve);
             runs.add(new Run(tracker.stimuliGiven(), tracker.isConverged(),
                     tracker.estimate().map(e -> e.thresholdNanoamps() / truth - 1).orElse(Double.NaN)));
         }
@@ -270,7 +271,8 @@ class RegressionTrackerTest {
     void onceEstimatedItAlternatesJustBelowAndJustAboveTheEstimate() {
         double target = 3_200;
         LongToDoubleFunction nerve = i -> target * Math.pow(i / 4_000_000.0, 8);
-        List<StimulusResponsePoint> prior = List.of(new StimulusResponsePoint(3_900_000, nerve.applyAsDouble(3_900_000)),
+        List<StimulusResponsePoint> prior = List.of(
+                new StimulusResponsePoint(3_900_000, nerve.applyAsDouble(3_900_000)),
                 new StimulusResponsePoint(4_100_000, nerve.applyAsDouble(4_100_000)));
         RegressionTracker tracker = new RegressionTracker(target, 4_050_000, prior,
                 DEFAULTS.withTargetRelativeError(1e-12));
