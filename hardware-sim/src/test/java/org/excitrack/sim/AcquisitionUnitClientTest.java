@@ -72,11 +72,7 @@ class AcquisitionUnitClientTest {
     @Test
     void abortFromAnotherThreadEndsALongTrialAtOnce() throws Exception {
         try (AcquisitionUnitClient unit = AcquisitionUnitClient.connect(Links.open("spy:sim:unit"))) {
-            unit.configure(LONG_WINDOW);
-            unit.arm(Duration.ofSeconds(5));
-            CompletableFuture<TrialResult> trial = CompletableFuture.supplyAsync(() -> unit.runTrial(
-                    TrialSpec.singlePulse(1, Pulse.cathodal(2_000, 1_000, 4_000_000), RecordingWindow.CONFIGURED_DEFAULT)));
-            awaitState(unit, UnitState.RUNNING_TRIAL);
+            CompletableFuture<TrialResult> trial = startLongTrial(unit);
             long start = System.nanoTime();
             assertThat(unit.abort()).isTrue();
             assertThatThrownBy(() -> trial.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(UnitRefusedException.class)
@@ -90,11 +86,7 @@ class AcquisitionUnitClientTest {
     @Test
     void emergencyStopLatchesUntilClearedAndRefusesTrialsMeanwhile() throws Exception {
         try (AcquisitionUnitClient unit = AcquisitionUnitClient.connect(Links.open("sim:unit"))) {
-            unit.configure(LONG_WINDOW);
-            unit.arm(Duration.ofSeconds(5));
-            CompletableFuture<TrialResult> trial = CompletableFuture.supplyAsync(() -> unit.runTrial(
-                    TrialSpec.singlePulse(1, Pulse.cathodal(2_000, 1_000, 4_000_000), RecordingWindow.CONFIGURED_DEFAULT)));
-            awaitState(unit, UnitState.RUNNING_TRIAL);
+            CompletableFuture<TrialResult> trial = startLongTrial(unit);
             assertThat(unit.emergencyStop()).isTrue();
             assertThatThrownBy(() -> trial.get(1, TimeUnit.SECONDS)).hasMessageContaining("ABORTED");
             assertThat(unit.status().state()).isEqualTo(UnitState.EMERGENCY_STOPPED);
@@ -103,6 +95,16 @@ class AcquisitionUnitClientTest {
             unit.clearEmergencyStop();
             assertThat(unit.status().state()).isEqualTo(UnitState.DISARMED);
         }
+    }
+
+    /** Starts a 1.5 s trial on another thread and returns once the unit reports it running. */
+    private static CompletableFuture<TrialResult> startLongTrial(AcquisitionUnitClient unit) {
+        unit.configure(LONG_WINDOW);
+        unit.arm(Duration.ofSeconds(5));
+        CompletableFuture<TrialResult> trial = CompletableFuture.supplyAsync(() -> unit.runTrial(
+                TrialSpec.singlePulse(1, Pulse.cathodal(2_000, 1_000, 4_000_000), RecordingWindow.CONFIGURED_DEFAULT)));
+        awaitState(unit, UnitState.RUNNING_TRIAL);
+        return trial;
     }
 
     /** Polls STATUS (each poll is a real command) until the unit reaches the state, or fails after 5 s. */
