@@ -1,6 +1,7 @@
 package org.excitrack.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.excitrack.testing.LinkReads.readExactly;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -31,9 +32,9 @@ class PipeLinkTest {
             everyValue[i] = (byte) i;
         }
         controller.write(everyValue);
-        assertThat(readExactly(device, 256, 256)).isEqualTo(everyValue);
+        assertThat(readExactly(device, 256, 256, DEADLINE_SECONDS)).isEqualTo(everyValue);
         device.write(everyValue);
-        assertThat(readExactly(controller, 256, 256)).isEqualTo(everyValue);
+        assertThat(readExactly(controller, 256, 256, DEADLINE_SECONDS)).isEqualTo(everyValue);
     }
 
     @Test
@@ -41,7 +42,7 @@ class PipeLinkTest {
         controller.write(new byte[] {1, 2, 3, 4, 5});
         controller.write(new byte[] {6, 7});
         controller.write(new byte[] {8, 9, 10});
-        assertThat(readExactly(device, 10, 3)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(readExactly(device, 10, 3, DEADLINE_SECONDS)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
 
     @Test
@@ -57,7 +58,7 @@ class PipeLinkTest {
         byte[] data = {1, 2, 3};
         controller.write(data);
         data[0] = 99;
-        assertThat(readExactly(device, 3, 3)).containsExactly(1, 2, 3);
+        assertThat(readExactly(device, 3, 3, DEADLINE_SECONDS)).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -70,7 +71,7 @@ class PipeLinkTest {
         controller.write(new byte[] {1, 2});
         controller.close();
         controller.close();
-        assertThat(readExactly(device, 2, 8)).containsExactly(1, 2);
+        assertThat(readExactly(device, 2, 8, DEADLINE_SECONDS)).containsExactly(1, 2);
         assertThat(device.read(new byte[8], 0, 8)).isEqualTo(-1);
         assertThat(device.read(new byte[8], 0, 8)).isEqualTo(-1);
         assertThat(controller.read(new byte[8], 0, 8)).isEqualTo(-1);
@@ -104,20 +105,4 @@ class PipeLinkTest {
         assertThat(reader.get(DEADLINE_SECONDS, TimeUnit.SECONDS)).isEqualTo(-1);
     }
 
-    private static byte[] readExactly(Link link, int count, int maxChunk) {
-        byte[] out = new byte[count];
-        int got = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
-        while (got < count) {
-            int n = link.read(out, got, Math.min(maxChunk, count - got));
-            if (n < 0) {
-                fail("%s closed after %d of %d bytes", link.description(), got, count);
-            }
-            got += n;
-            if (got < count && System.nanoTime() > deadline) {
-                fail("only %d of %d bytes arrived within %d s", got, count, DEADLINE_SECONDS);
-            }
-        }
-        return out;
-    }
 }

@@ -1,6 +1,7 @@
 package org.excitrack.transport.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.excitrack.testing.LinkReads.readExactly;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -61,10 +62,10 @@ class PseudoTerminalSerialTest {
         byte[] everyValue = everyByteValue(4);
         try (Link controller = connectController()) {
             controller.write(everyValue);
-            assertThat(readExactly(pty.master(), everyValue.length, 4096)).isEqualTo(everyValue);
+            assertThat(readExactly(pty.master(), everyValue.length, 4096, DEADLINE_SECONDS)).isEqualTo(everyValue);
 
             pty.master().write(everyValue);
-            assertThat(readExactly(controller, everyValue.length, 4096)).isEqualTo(everyValue);
+            assertThat(readExactly(controller, everyValue.length, 4096, DEADLINE_SECONDS)).isEqualTo(everyValue);
         }
     }
 
@@ -73,9 +74,9 @@ class PseudoTerminalSerialTest {
         byte[] everyValue = everyByteValue(1);
         try (Link controller = connectController()) {
             controller.write(everyValue);
-            assertThat(readExactly(pty.master(), everyValue.length, 7)).isEqualTo(everyValue);
+            assertThat(readExactly(pty.master(), everyValue.length, 7, DEADLINE_SECONDS)).isEqualTo(everyValue);
             pty.master().write(everyValue);
-            assertThat(readExactly(controller, everyValue.length, 7)).isEqualTo(everyValue);
+            assertThat(readExactly(controller, everyValue.length, 7, DEADLINE_SECONDS)).isEqualTo(everyValue);
         }
     }
 
@@ -84,13 +85,13 @@ class PseudoTerminalSerialTest {
         byte[] hello = {0x01, 0x7e, (byte) 0x80, (byte) 0xff};
         try (Link first = connectController()) {
             first.write(hello);
-            assertThat(readExactly(pty.master(), hello.length, 64)).isEqualTo(hello);
+            assertThat(readExactly(pty.master(), hello.length, 64, DEADLINE_SECONDS)).isEqualTo(hello);
         }
         try (Link second = connectController()) {
             second.write(hello);
-            assertThat(readExactly(pty.master(), hello.length, 64)).isEqualTo(hello);
+            assertThat(readExactly(pty.master(), hello.length, 64, DEADLINE_SECONDS)).isEqualTo(hello);
             pty.master().write(hello);
-            assertThat(readExactly(second, hello.length, 64)).isEqualTo(hello);
+            assertThat(readExactly(second, hello.length, 64, DEADLINE_SECONDS)).isEqualTo(hello);
         }
     }
 
@@ -131,7 +132,7 @@ class PseudoTerminalSerialTest {
         try (Link controller = connectController()) {
             CompletableFuture<Void> writer =
                     CompletableFuture.runAsync(() -> pty.master().write(moreThanThePtyBuffers));
-            readExactly(controller, 1, 1); // the writer is under way; nobody reads the rest, so it will stall
+            readExactly(controller, 1, 1, DEADLINE_SECONDS); // the writer is under way; nobody reads the rest, so it will stall
             pty.close();
             assertThatThrownBy(() -> writer.get(DEADLINE_SECONDS, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(TransportException.class)
@@ -205,24 +206,6 @@ class PseudoTerminalSerialTest {
         return out;
     }
 
-    /** Reads until {@code count} bytes arrived, asking for at most {@code maxChunk} bytes per read. */
-    private static byte[] readExactly(Link link, int count, int maxChunk) {
-        byte[] out = new byte[count];
-        int got = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
-        while (got < count) {
-            int n = link.read(out, got, Math.min(maxChunk, count - got));
-            if (n < 0) {
-                fail("%s closed after %d of %d bytes", link.description(), got, count);
-            }
-            got += n;
-            if (got < count && System.nanoTime() > deadline) {
-                fail("only %d of %d bytes arrived from %s within %d s", got, count, link.description(),
-                        DEADLINE_SECONDS);
-            }
-        }
-        return out;
-    }
 
     /** Reads until a read returns something other than 0: data, -1, or an exception. */
     private static int readUntilSomethingHappens(Link link) {
