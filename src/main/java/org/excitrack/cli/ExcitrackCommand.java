@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "excitrack", mixinStandardHelpOptions = true, versionProvider = ExcitrackCommand.Version.class,
         description = "Nerve and cortical excitability testing by threshold tracking.",
-        subcommands = {ThresholdCommand.class, PortsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ThresholdCommand.class, CheckCommand.class, ProtocolsCommand.class, PortsCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 usage error."})
 public final class ExcitrackCommand implements Runnable {
     @Option(names = {"-v", "--verbose"}, description = "Log details and stack traces to standard error.",

@@ -1,0 +1,43 @@
+package org.excitrack.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.excitrack.service.ProtocolService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Checks a protocol before anything runs: syntax, names, units, the unit's capabilities and",
+            "every worst case against the limits. Prints the compiled plan (sections, channels, tracked points,",
+            "estimated stimuli and duration) when it is valid, and every problem when it is not."},
+        footer = {"", "Exit codes: 0 valid, 2 invalid.", "", "Examples:", "  excitrack check TRONDNF",
+            "  excitrack check my-protocol.exc --set target=30%%"})
+public final class CheckCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE|NAME", description = "A .exc file, or a built-in protocol (see 'excitrack protocols').")
+    private String protocol;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a parameter for this run, e.g. target=30%%.")
+    private Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        ProtocolService.Checked checked = new ProtocolService().check(protocol, overrides);
+        if (!checked.result().diagnostics().isEmpty()) {
+            spec.commandLine().getErr().print(checked.result().renderDiagnostics());
+            spec.commandLine().getErr().flush();
+        }
+        if (!checked.isValid()) {
+            return 2;
+        }
+        spec.commandLine().getOut().print(checked.summary());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

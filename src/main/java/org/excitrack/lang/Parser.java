@@ -1,0 +1,749 @@
+package org.excitrack.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.excitrack.lang.Ast.Expr;
+import org.excitrack.lang.Token.Kind;
+
+/**
+ * Recursive-descent parser. On an error it records a diagnostic and skips to the end of the statement (the
+ * line, or the block it opened), so one run reports every error in the file. Nesting is bounded, so no
+ * input can exhaust the stack.
+ */
+public final class Parser {
+    static final Set<String> TOP_LEVEL = Set.of("protocol", "version", "author", "description", "parameter",
+            "settings", "include", "section");
+    static final Set<String> STATEMENTS = Set.of("prompt", "confirm", "checklist", "input", "stimulus", "for", "if",
+            "repeat", "track");
+    static final Set<String> ELEMENTS = Set.of("test", "pulse", "polarizing");
+    static final List<String> SETTINGS = List.of("sample rate", "window", "interval", "target", "stimuli per point",
+            "precision", "maximum stimulus", "maximum threshold", "supramaximal", "test width");
+    /** Words that may follow a number without being its unit. */
+    private static final Set<String> AFTER_NUMBER = Set.of("to", "step", "count", "of", "for", "at", "from", "width",
+            "times", "and", "or", "while", "then", "over", "in");
+    private static final int MAX_DEPTH = 64;
+
+    private final List<Token> tokens;
+    private final List<Diagnostic> diagnostics;
+
+    private int pos;
+    private int depth;
+
+    private Parser(SourceFile source, List<Diagnostic> diagnostics) {
+
+        this.diagnostics = diagnostics;
+        this.tokens = new Lexer(source, diagnostics).tokens();
+    }
+
+    /** Parses a whole file; problems are added to {@code diagnostics}, and the tree holds what parsed. */
+    public static Ast.ProtocolFile parse(SourceFile source, List<Diagnostic> diagnostics) {
+        Parser p = new Parser(source, diagnostics);
+        return new Ast.ProtocolFile(source, p.items());
+    }
+
+    /** Thrown inside the parser to unwind one statement; caught where recovery happens. */
+    private static final class Bail extends RuntimeException {
+        Bail() {
+            super(null, null, false, false);
+        }
+    }
+
+    private List<Ast.Item> items() {
+        List<Ast.Item> items = new ArrayList<>();
+        while (true) {
+            skipNewlines();
+            if (peek().is(Kind.EOF)) {
+                return items;
+            }
+            int before = pos;
+            try {
+                items.add(item());
+            } catch (Bail b) {
+                recover(before);
+            }
+        }
+    }
+
+    private Ast.Item item() {
+        Token t = peek();
+        if (!t.is(Kind.WORD)) {
+            throw error(t, "expected a protocol item (" + String.join(", ", sorted(TOP_LEVEL)) + "), found "
+                    + t.describe(), null);
+        }
+        switch (t.text()) {
+            case "protocol", "version", "author", "description" -> {
+                next();
+                Token value = expect(Kind.STRING, "the " + t.text() + " in quotes, e.g. " + t.text() + " \"…\"");
+                endOfStatement();
+                return new Ast.Meta(t.text(), value.text(), t.span().to(value.span()));
+            }
+            case "parameter" -> {
+                next();
+                Token name = expectWord("a parameter name");
+                expect(Kind.EQUALS, "'=' and a default value, e.g. parameter target = 40 %");
+                Expr value = expr();
+                endOfStatement();
+                return new Ast.Parameter(name.text(), value, t.span().to(value.span()));
+            }
+            case "settings" -> {
+                return settings();
+            }
+            case "include" -> {
+                next();
+                Token path = expect(Kind.STRING, "the file to include in quotes, e.g. include \"preparation.exc\"");
+                endOfStatement();
+                return new Ast.Include(path.text(), t.span().to(path.span()));
+            }
+            case "section" -> {
+                next();
+                Token name = expect(Kind.STRING, "the section's name in quotes, e.g. section \"Recovery cycle\"");
+                List<Ast.Stmt> body = block(this::statement);
+                return new Ast.Section(name.text(), body, t.span().to(name.span()));
+            }
+            default -> {
+                String hint = Suggestions.didYouMean(t.text(), TOP_LEVEL);
+                if (hint == null && STATEMENTS.contains(t.text())) {
+                    hint = "'" + t.text() + "' belongs inside a section { … }";
+                }
+                throw error(t, "unknown protocol item '" + t.text() + "'", hint);
+            }
+        }
+    }
+
+    private Ast.Settings settings() {
+        Token start = next();
+        List<Ast.Setting> list = new ArrayList<>();
+        expect(Kind.LBRACE, "'{' to open the settings");
+        while (true) {
+            skipNewlines();
+            if (peek().is(Kind.RBRACE)) {
+                next();
+                endOfStatement();
+                return new Ast.Settings(list, start.span());
+            }
+            if (peek().is(Kind.EOF)) {
+                throw error(peek(), "the settings block is never closed", "add '}'");
+            }
+            int before = pos;
+            try {
+                list.add(setting());
+            } catch (Bail b) {
+                recoverInBlock(before);
+            }
+        }
+    }
+
+    private Ast.Setting setting() {
+        Token first = peek();
+        String key = matchPhrase(SETTINGS);
+        if (key == null) {
+            String words = first.is(Kind.WORD) ? first.text() : first.describe();
+            throw error(first, "unknown setting " + (first.is(Kind.WORD) ? "'" + words + "'" : words),
+                    first.is(Kind.WORD) ? Suggestions.didYouMean(first.text(), SETTINGS) : null);
+        }
+        Expr value = expr();
+        Optional<Expr> upper = Optional.empty();
+        boolean ofMax = false;
+        if (key.equals("stimuli per point")) {
+            expectWordValue("to", "'to' and the most stimuli, e.g. stimuli per point 3 to 8");
+            upper = Optional.of(expr());
+        }
+        if (key.equals("target") && peek().isWord("of")) {
+            next();
+            expectWordValue("maximal", "'maximal response', e.g. target 40 % of maximal response");
+            expectWordValue("response", "'response'");
+            ofMax = true;
+        }
+        endOfStatement();
+        return new Ast.Setting(key, value, upper, ofMax, first.span().to(value.span()));
+    }
+
+    private Ast.Stmt statement() {
+        Token t = peek();
+        if (!t.is(Kind.WORD) || !STATEMENTS.contains(t.text())) {
+            String hint = t.is(Kind.WORD) ? Suggestions.didYouMean(t.text(), STATEMENTS) : null;
+            if (hint == null && t.is(Kind.WORD) && ELEMENTS.contains(t.text())) {
+                hint = "'" + t.text() + "' belongs inside a channel { … } of a track block";
+            }
+            throw error(t, "expected a statement (" + String.join(", ", sorted(STATEMENTS)) + "), found "
+                    + t.describe(), hint);
+        }
+        next();
+        return switch (t.text()) {
+            case "prompt" -> {
+                Token text = expect(Kind.STRING, "the message in quotes, e.g. prompt \"Check the electrodes\"");
+                endOfStatement();
+                yield new Ast.Prompt(text.text(), t.span().to(text.span()));
+            }
+            case "confirm" -> {
+                Token text = expect(Kind.STRING, "the question in quotes");
+                endOfStatement();
+                yield new Ast.Confirm(text.text(), t.span().to(text.span()));
+            }
+            case "checklist" -> checklist(t);
+            case "input" -> input(t);
+            case "stimulus" -> {
+                expectWordValue("response", "'stimulus response width 1 ms'");
+                expectWordValue("width", "'width' and the test pulse width, e.g. stimulus response width 1 ms");
+                Expr width = expr();
+                endOfStatement();
+                yield new Ast.StimulusResponse(width, t.span().to(width.span()));
+            }
+            case "for" -> {
+                Token var = expectWord("a loop variable, e.g. for current in [40 %, -40 %]");
+                expectWordValue("in", "'in' and a list");
+                Ast.ListExpr values = list();
+                List<Ast.Stmt> body = block(this::statement);
+                yield new Ast.For(var.text(), var.span(), values, body, t.span().to(values.span()));
+            }
+            case "if" -> {
+                Expr condition = expr();
+                List<Ast.Stmt> then = block(this::statement);
+                List<Ast.Stmt> otherwise = List.of();
+                if (peek().isWord("else")) {
+                    next();
+                    otherwise = block(this::statement);
+                }
+                yield new Ast.If(condition, then, otherwise, t.span().to(condition.span()));
+            }
+            case "repeat" -> {
+                expectWordValue("at", "'at most N times while …': every repetition is bounded");
+                expectWordValue("most", "'most'");
+                Expr max = expr();
+                expectWordValue("times", "'times'");
+                expectWordValue("while", "'while' and a condition");
+                Expr condition = expr();
+                List<Ast.Stmt> body = block(this::statement);
+                yield new Ast.Repeat(max, condition, body, t.span().to(condition.span()));
+            }
+            case "track" -> track(t);
+            default -> throw new IllegalStateException(t.text());
+        };
+    }
+
+    private Ast.Checklist checklist(Token t) {
+        Token title = expect(Kind.STRING, "the checklist's title in quotes");
+        expect(Kind.LBRACKET, "'[' and the items in quotes, e.g. [\"Electrodes on\", \"Limb warm\"]");
+        List<String> items = new ArrayList<>();
+        skipNewlines();
+        while (!peek().is(Kind.RBRACKET)) {
+            items.add(expect(Kind.STRING, "an item in quotes").text());
+            skipNewlines();
+            if (!peek().is(Kind.RBRACKET)) {
+                expect(Kind.COMMA, "',' between items or ']' to end the list");
+                skipNewlines();
+            }
+        }
+        Token close = next();
+        endOfStatement();
+        return new Ast.Checklist(title.text(), items, t.span().to(close.span()));
+    }
+
+    private Ast.Input input(Token t) {
+        Token name = expectWord("a name for the value, e.g. input temperature \"Skin temperature\" °C …");
+        Token label = expect(Kind.STRING, "the label the operator sees, in quotes");
+        Token unitToken = peek();
+        Unit unit = unitOf(unitToken).orElseThrow(() -> error(unitToken, "expected the unit of the value, found "
+                + unitToken.describe(), "e.g. °C, ms or mA"));
+        next();
+        expectWordValue("from", "'from' and the lowest accepted value");
+        Expr min = expr();
+        expectWordValue("to", "'to' and the highest accepted value");
+        Expr max = expr();
+        endOfStatement();
+        return new Ast.Input(name.text(), label.text(), unit, min, max, t.span().to(max.span()));
+    }
+
+    private Ast.Track track(Token t) {
+        Ast.TrackMode mode = Ast.TrackMode.SINGLE;
+        if (peek().isWord("serial") || peek().isWord("parallel")) {
+            mode = next().text().equals("serial") ? Ast.TrackMode.SERIAL : Ast.TrackMode.PARALLEL;
+        }
+        List<Ast.Channel> channels = new ArrayList<>();
+        List<Ast.Step> steps = new ArrayList<>();
+        expect(Kind.LBRACE, "'{' to open the track block");
+        while (true) {
+            skipNewlines();
+            Token k = peek();
+            if (k.is(Kind.RBRACE)) {
+                next();
+                endOfStatement();
+                break;
+            }
+            if (k.is(Kind.EOF)) {
+                throw error(k, "the track block is never closed", "add '}'");
+            }
+            int before = pos;
+            try {
+                if (k.isWord("channel")) {
+                    channels.add(channel());
+                } else if (k.isWord("step")) {
+                    next();
+                    Token var = expectWord("the stepped variable, e.g. step delay over [0 ms, 10 ms]");
+                    expectWordValue("over", "'over' and a list");
+                    Ast.ListExpr values = list();
+                    endOfStatement();
+                    steps.add(new Ast.Step(var.text(), var.span(), values, k.span().to(values.span())));
+                } else {
+                    throw error(k, "expected 'channel' or 'step' in a track block, found " + k.describe(),
+                            k.is(Kind.WORD) ? Suggestions.didYouMean(k.text(), List.of("channel", "step")) : null);
+                }
+            } catch (Bail b) {
+                recoverInBlock(before);
+            }
+        }
+        if (steps.size() > 1) {
+            error(steps.get(1).span(), "a track block steps one variable; nest it in 'for' to vary another", null);
+        }
+        return new Ast.Track(mode, channels, steps.stream().findFirst(), t.span());
+    }
+
+    private Ast.Channel channel() {
+        Token start = next();
+        Token name = expect(Kind.STRING, "the channel's name in quotes, e.g. channel \"control\"");
+        boolean tracked = true;
+        if (peek().isWord("untracked")) {
+            next();
+            tracked = false;
+        }
+        List<Ast.Element> elements = block(this::element);
+        return new Ast.Channel(name.text(), tracked, elements, start.span().to(name.span()));
+    }
+
+    private Ast.Element element() {
+        Token t = peek();
+        if (!t.is(Kind.WORD) || !ELEMENTS.contains(t.text())) {
+            throw error(t, "expected a stimulus (test, pulse, polarizing), found " + t.describe(),
+                    t.is(Kind.WORD) ? Suggestions.didYouMean(t.text(), ELEMENTS) : null);
+        }
+        next();
+        return switch (t.text()) {
+            case "test" -> {
+                Optional<Expr> width = Optional.empty();
+                if (peek().isWord("width")) {
+                    next();
+                    width = Optional.of(expr());
+                }
+                Optional<Expr> at = optionalTime("at");
+                endOfStatement();
+                yield new Ast.Test(width, at, t.span());
+            }
+            case "pulse" -> {
+                Optional<String> polarity = Optional.empty();
+                if (peek().isWord("cathodal") || peek().isWord("anodal")) {
+                    polarity = Optional.of(next().text());
+                }
+                Ast.Amplitude amplitude = amplitude();
+                expectWordValue("width", "'width' and the pulse width, e.g. pulse supramaximal width 1 ms");
+                Expr width = expr();
+                Optional<Expr> at = optionalTime("at");
+                endOfStatement();
+                yield new Ast.Pulse(amplitude, polarity, width, at, t.span().to(width.span()));
+            }
+            case "polarizing" -> {
+                Ast.Amplitude amplitude = amplitude();
+                Optional<Expr> at = optionalTime("from");
+                if (at.isEmpty()) {
+                    at = optionalTime("at");
+                }
+                expectWordValue("for", "'for' and the duration, e.g. polarizing 40 % of threshold from 10 ms for 100 ms");
+                Expr duration = expr();
+                endOfStatement();
+                yield new Ast.Polarizing(amplitude, at, duration, t.span().to(duration.span()));
+            }
+            default -> throw new IllegalStateException(t.text());
+        };
+    }
+
+    private Ast.Amplitude amplitude() {
+        Token t = peek();
+        if (t.isWord("supramaximal")) {
+            next();
+            return new Ast.Supramaximal(t.span());
+        }
+        Expr value = additive();
+        if (peek().isWord("of")) {
+            next();
+            expectWordValue("threshold", "'threshold', e.g. 40 % of threshold");
+            Optional<String> channel = Optional.empty();
+            if (peek().is(Kind.STRING)) {
+                channel = Optional.of(next().text());
+            }
+            return new Ast.OfThreshold(value, channel, t.span().to(value.span()));
+        }
+        return new Ast.Absolute(value, value.span());
+    }
+
+    private Optional<Expr> optionalTime(String word) {
+        if (peek().isWord(word)) {
+            next();
+            return Optional.of(expr());
+        }
+        return Optional.empty();
+    }
+
+    private Ast.ListExpr list() {
+        Token open = expect(Kind.LBRACKET, "'[' and the values, e.g. [0.2 ms, 0.4 ms] or [2 ms to 10 ms step 2 ms]");
+        List<Ast.ListItem> items = new ArrayList<>();
+        skipNewlines();
+        while (!peek().is(Kind.RBRACKET)) {
+            items.add(listItem());
+            skipNewlines();
+            if (!peek().is(Kind.RBRACKET)) {
+                expect(Kind.COMMA, "',' between values or ']' to end the list");
+                skipNewlines();
+            }
+            if (peek().is(Kind.EOF)) {
+                throw error(peek(), "the list is never closed", "add ']'");
+            }
+        }
+        Token close = next();
+        return new Ast.ListExpr(items, open.span().to(close.span()));
+    }
+
+    private Ast.ListItem listItem() {
+        if (peek().isWord("geometric")) {
+            Token g = next();
+            Expr from = additive();
+            expectWordValue("to", "'to' and the last value");
+            Expr to = additive();
+            expectWordValue("count", "'count' and how many values, e.g. geometric 2 ms to 200 ms count 18");
+            Expr count = additive();
+            return new Ast.Geometric(from, to, count, g.span().to(count.span()));
+        }
+        Expr first = additive();
+        if (peek().isWord("to")) {
+            next();
+            Expr to = additive();
+            expectWordValue("step", "'step' and the increment, e.g. 20 ms to 100 ms step 10 ms");
+            Expr step = additive();
+            return new Ast.Range(first, to, step, first.span().to(step.span()));
+        }
+        return new Ast.Single(first, first.span());
+    }
+
+    // ---- expressions -------------------------------------------------------------------------------------
+
+    private Expr expr() {
+        if (++depth > MAX_DEPTH) {
+            depth = 0;
+            throw error(peek(), "expression nested too deeply", null);
+        }
+        try {
+            return or();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr or() {
+        Expr left = and();
+        while (peek().isWord("or")) {
+            next();
+            Expr right = and();
+            left = new Ast.Binary("or", left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Expr and() {
+        Expr left = not();
+        while (peek().isWord("and")) {
+            next();
+            Expr right = not();
+            left = new Ast.Binary("and", left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Expr not() {
+        if (peek().isWord("not")) {
+            Token t = next();
+            Expr operand = not();
+            return new Ast.Unary("not", operand, t.span().to(operand.span()));
+        }
+        return comparison();
+    }
+
+    private Expr comparison() {
+        Expr left = additive();
+        Kind k = peek().kind();
+        if (k == Kind.LT || k == Kind.LE || k == Kind.GT || k == Kind.GE || k == Kind.EQ || k == Kind.NE) {
+            String op = next().text();
+            Expr right = additive();
+            return new Ast.Binary(op, left, right, left.span().to(right.span()));
+        }
+        if (k == Kind.EQUALS) {
+            throw error(peek(), "'=' assigns; to compare, write '=='", null);
+        }
+        return left;
+    }
+
+    private Expr additive() {
+        Expr left = multiplicative();
+        while (peek().is(Kind.PLUS) || peek().is(Kind.MINUS)) {
+            String op = next().text();
+            Expr right = multiplicative();
+            left = new Ast.Binary(op, left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Expr multiplicative() {
+        Expr left = unary();
+        while (peek().is(Kind.STAR) || peek().is(Kind.SLASH)) {
+            String op = next().text();
+            Expr right = unary();
+            left = new Ast.Binary(op, left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Expr unary() {
+        if (peek().is(Kind.MINUS) || peek().is(Kind.PLUS)) {
+            Token t = next();
+            if (++depth > MAX_DEPTH) {
+                depth = 0;
+                throw error(t, "expression nested too deeply", null);
+            }
+            try {
+                Expr operand = unary();
+                return new Ast.Unary(t.text(), operand, t.span().to(operand.span()));
+            } finally {
+                depth--;
+            }
+        }
+        return primary();
+    }
+
+    private Expr primary() {
+        Token t = peek();
+        switch (t.kind()) {
+            case NUMBER -> {
+                next();
+                double value = parseNumber(t);
+                Token u = peek();
+                Optional<Unit> unit = unitOf(u);
+                if (unit.isPresent()) {
+                    next();
+                    return new Ast.Quantity(value, unit.get(), t.span().to(u.span()));
+                }
+                if (u.is(Kind.WORD) && !AFTER_NUMBER.contains(u.text())) {
+                    String hint = Unit.caseInsensitive(u.text()).or(() -> Unit.misspelling(u.text()))
+                            .map(x -> "did you mean '" + x.symbol() + "'?")
+                            .orElse(Suggestions.didYouMean(u.text(), Unit.spellings()));
+                    throw error(u, "unknown unit '" + u.text() + "'", hint != null ? hint
+                            : "units: " + String.join(", ", Unit.spellings()));
+                }
+                return new Ast.Number(value, t.span());
+            }
+            case LPAREN -> {
+                next();
+                Expr inner = expr();
+                expect(Kind.RPAREN, "')'");
+                return inner;
+            }
+            case WORD -> {
+                next();
+                if (t.text().equals("maximal")) {
+                    Token r = expectWordValue("response", "'maximal response'");
+                    return new Ast.Measured("maximal response", Optional.empty(), t.span().to(r.span()));
+                }
+                if (t.text().equals("threshold")) {
+                    Optional<String> channel = Optional.empty();
+                    Span span = t.span();
+                    if (peek().is(Kind.STRING)) {
+                        Token c = next();
+                        channel = Optional.of(c.text());
+                        span = span.to(c.span());
+                    }
+                    return new Ast.Measured("threshold", channel, span);
+                }
+                return new Ast.Ref(t.text(), t.span());
+            }
+            default -> throw error(t, "expected a value, found " + t.describe(), null);
+        }
+    }
+
+    private double parseNumber(Token t) {
+        try {
+            return Double.parseDouble(t.text().endsWith(".") ? t.text() + "0" : t.text());
+        } catch (NumberFormatException e) {
+            throw error(t, "'" + t.text() + "' is not a number", null);
+        }
+    }
+
+    private static Optional<Unit> unitOf(Token t) {
+        if (t.is(Kind.PERCENT)) {
+            return Optional.of(Unit.PERCENT);
+        }
+        return t.is(Kind.WORD) ? Unit.parse(t.text()) : Optional.empty();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private <T> List<T> block(java.util.function.Supplier<T> parseOne) {
+        expect(Kind.LBRACE, "'{' to open the block");
+        if (++depth > MAX_DEPTH) {
+            depth = 0;
+            throw error(peek(), "blocks nested too deeply", null);
+        }
+        try {
+            List<T> out = new ArrayList<>();
+            while (true) {
+                skipNewlines();
+                Token t = peek();
+                if (t.is(Kind.RBRACE)) {
+                    next();
+                    if (!peek().isWord("else")) {
+                        endOfStatement();
+                    }
+                    return out;
+                }
+                if (t.is(Kind.EOF)) {
+                    throw error(t, "the block is never closed", "add '}'");
+                }
+                int before = pos;
+                try {
+                    out.add(parseOne.get());
+                } catch (Bail b) {
+                    recoverInBlock(before);
+                }
+            }
+        } finally {
+            depth--;
+        }
+    }
+
+    private String matchPhrase(List<String> phrases) {
+        String best = null;
+        int bestWords = 0;
+        for (String phrase : phrases) {
+            String[] words = phrase.split(" ");
+            boolean ok = true;
+            for (int i = 0; i < words.length && ok; i++) {
+                ok = peekAt(i).isWord(words[i]);
+            }
+            if (ok && words.length > bestWords) {
+                best = phrase;
+                bestWords = words.length;
+            }
+        }
+        pos += bestWords;
+        return best;
+    }
+
+    private void endOfStatement() {
+        Token t = peek();
+        if (t.is(Kind.NEWLINE) || t.is(Kind.EOF) || t.is(Kind.RBRACE)) {
+            if (t.is(Kind.NEWLINE)) {
+                next();
+            }
+            return;
+        }
+        throw error(t, "unexpected " + t.describe() + " at the end of the statement", "one statement per line");
+    }
+
+    private void skipNewlines() {
+        while (peek().is(Kind.NEWLINE) || peek().is(Kind.ERROR)) {
+            next();
+        }
+    }
+
+    /** Skips the rest of a failed top-level item, including any block it opened. */
+    private void recover(int before) {
+        if (pos == before) {
+            next();
+        }
+        skipToStatementEnd();
+    }
+
+    /** Skips the rest of a failed statement inside a block, without leaving the block. */
+    private void recoverInBlock(int before) {
+        if (pos == before && !peek().is(Kind.RBRACE)) {
+            next();
+        }
+        skipToStatementEnd();
+    }
+
+    private void skipToStatementEnd() {
+        int nesting = 0;
+        while (!peek().is(Kind.EOF)) {
+            Token t = peek();
+            if (t.is(Kind.LBRACE)) {
+                nesting++;
+            } else if (t.is(Kind.RBRACE)) {
+                if (nesting == 0) {
+                    return;
+                }
+                nesting--;
+                if (nesting == 0) {
+                    next();
+                    return;
+                }
+            } else if (t.is(Kind.NEWLINE) && nesting == 0) {
+                next();
+                return;
+            }
+            next();
+        }
+    }
+
+    private Token expect(Kind kind, String what) {
+        Token t = peek();
+        if (!t.is(kind)) {
+            throw error(t, "expected " + what + ", found " + t.describe(), null);
+        }
+        return next();
+    }
+
+    private Token expectWord(String what) {
+        Token t = peek();
+        if (!t.is(Kind.WORD)) {
+            throw error(t, "expected " + what + ", found " + t.describe(), null);
+        }
+        return next();
+    }
+
+    private Token expectWordValue(String word, String what) {
+        Token t = peek();
+        if (!t.isWord(word)) {
+            String hint = t.is(Kind.WORD) && Suggestions.closest(t.text(), List.of(word)).isPresent()
+                    ? "did you mean '" + word + "'?" : null;
+            throw error(t, "expected " + what + ", found " + t.describe(), hint);
+        }
+        return next();
+    }
+
+    private Bail error(Token at, String message, String hint) {
+        error(at.span(), message, hint);
+        return new Bail();
+    }
+
+    private void error(Span span, String message, String hint) {
+        diagnostics.add(hint == null ? Diagnostic.error(span, message) : Diagnostic.error(span, message, hint));
+    }
+
+    private Token peek() {
+        return tokens.get(Math.min(pos, tokens.size() - 1));
+    }
+
+    private Token peekAt(int ahead) {
+        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
+    }
+
+    private Token next() {
+        Token t = peek();
+        if (pos < tokens.size() - 1) {
+            pos++;
+        }
+        return t;
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+
+}

@@ -1,0 +1,411 @@
+package org.excitrack.lang;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.excitrack.model.Quantities;
+import org.excitrack.model.plan.AcquisitionPlan;
+import org.excitrack.model.plan.PlanSection;
+import org.excitrack.model.plan.PlanStep;
+import org.excitrack.model.plan.ProtocolPlan;
+
+/**
+ * Protocol source → checked plan. Reports every problem it can find in one pass: syntax, names, units,
+ * ranges, device capabilities and worst-case safety. Pure: includes come through the context's resolver.
+ */
+public final class ProtocolCompiler {
+    static final int MAX_INCLUDE_DEPTH = 8;
+    static final int MAX_STEPS = 100_000;
+    private static final int MAX_REPEAT = 20;
+
+    private final CompileContext context;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final ConstantEvaluator eval;
+    private final SafetyCheck safety;
+    private final TrackCompiler tracks;
+    private final Map<String, Unit> inputs = new LinkedHashMap<>();
+    private final Set<String> thresholdChannels = new LinkedHashSet<>();
+    private final List<SourceFile> sources = new ArrayList<>();
+    private int steps;
+
+    private ProtocolCompiler(CompileContext context) {
+        this.context = context;
+        this.eval = new ConstantEvaluator(diagnostics, inputs.keySet());
+        this.safety = new SafetyCheck(eval, context.capabilities(), context.limits(), diagnostics);
+        this.tracks = new TrackCompiler(eval, safety, diagnostics);
+    }
+
+    public static CompileResult compile(SourceFile source, CompileContext context) {
+        return new ProtocolCompiler(context).run(source);
+    }
+
+    private CompileResult run(SourceFile source) {
+        List<Ast.Item> items = new ArrayList<>();
+        collect(source, items, 0, new LinkedHashSet<>());
+        Map<String, String> meta = meta(items, source);
+        Map<String, String> shownParameters = new LinkedHashMap<>();
+        Scope scope = Scope.root(parameters(items, shownParameters));
+        AcquisitionPlan acquisition = settings(items, scope);
+        List<PlanSection> sections = new ArrayList<>();
+        for (Ast.Item item : items) {
+            if (item instanceof Ast.Section s) {
+                sections.add(new PlanSection(s.name(), statements(s.body(), scope, acquisition)));
+            }
+        }
+        if (sections.isEmpty() && diagnostics.isEmpty()) {
+            diagnostics.add(Diagnostic.error(new Span(source, 0, 0), "the protocol has no sections",
+                    "add section \"…\" { … }"));
+        }
+        boolean valid = diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+        Optional<ProtocolPlan> plan = valid ? Optional.of(new ProtocolPlan(meta.get("protocol"),
+                meta.getOrDefault("version", ""), meta.getOrDefault("author", ""),
+                meta.getOrDefault("description", ""), hash(), shownParameters, acquisition, sections))
+                : Optional.empty();
+        diagnostics.sort(java.util.Comparator.comparing((Diagnostic d) -> d.span().source().name().equals(source.name()) ? 0 : 1)
+                .thenComparing(d -> d.span().source().name()).thenComparingInt(d -> d.span().start()));
+        return new CompileResult(plan, distinct(diagnostics));
+    }
+
+    /** A track repeats its elements at every point; a problem with an element is reported once. */
+    private static List<Diagnostic> distinct(List<Diagnostic> all) {
+        Set<String> seen = new java.util.HashSet<>();
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : all) {
+            if (seen.add(d.span().source().name() + "|" + d.span().start() + "|" + d.message())) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    // ---- files ---------------------------------------------------------------------------------------------
+
+    private void collect(SourceFile source, List<Ast.Item> into, int depth, Set<String> chain) {
+        sources.add(source);
+        chain.add(source.name());
+        Ast.ProtocolFile file = Parser.parse(source, diagnostics);
+        for (Ast.Item item : file.items()) {
+            if (item instanceof Ast.Include inc) {
+                include(inc, source, into, depth, chain);
+            } else if (depth > 0 && item instanceof Ast.Meta m) {
+                diagnostics.add(Diagnostic.warning(m.span(), "'" + m.key() + "' in an included file is ignored"));
+            } else {
+                into.add(item);
+            }
+        }
+        chain.remove(source.name());
+    }
+
+    private void include(Ast.Include inc, SourceFile from, List<Ast.Item> into, int depth, Set<String> chain) {
+        if (depth + 1 > MAX_INCLUDE_DEPTH) {
+            diagnostics.add(Diagnostic.error(inc.span(), "includes nest deeper than " + MAX_INCLUDE_DEPTH + " files"));
+            return;
+        }
+        SourceFile included;
+        try {
+            included = context.includes().resolve(inc.path(), from);
+        } catch (IncludeResolver.IncludeException e) {
+            diagnostics.add(Diagnostic.error(inc.span(), "cannot include \"" + inc.path() + "\": " + e.getMessage()));
+            return;
+        }
+        if (chain.contains(included.name())) {
+            diagnostics.add(Diagnostic.error(inc.span(), "\"" + inc.path() + "\" includes itself, through "
+                    + String.join(" → ", chain) + " → " + included.name()));
+            return;
+        }
+        collect(included, into, depth + 1, chain);
+    }
+
+    private Map<String, String> meta(List<Ast.Item> items, SourceFile source) {
+        Map<String, String> meta = new HashMap<>();
+        for (Ast.Item item : items) {
+            if (item instanceof Ast.Meta m && meta.put(m.key(), m.value()) != null) {
+                diagnostics.add(Diagnostic.error(m.span(), "'" + m.key() + "' is given twice"));
+            }
+        }
+        if (!meta.containsKey("protocol")) {
+            diagnostics.add(Diagnostic.error(new Span(source, 0, 0), "the protocol has no name",
+                    "start the file with: protocol \"Name\""));
+        }
+        return meta;
+    }
+
+    private String hash() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (SourceFile s : sources) {
+                sha.update(s.name().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(s.text().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            new java.util.TreeMap<>(context.overrides()).forEach((k, v) ->
+                    sha.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    // ---- parameters and settings ---------------------------------------------------------------------------
+
+    private Map<String, Value> parameters(List<Ast.Item> items, Map<String, String> shown) {
+        Map<String, Value> values = new LinkedHashMap<>();
+        Map<String, Ast.Parameter> declared = new LinkedHashMap<>();
+        for (Ast.Item item : items) {
+            if (item instanceof Ast.Parameter p) {
+                if (declared.put(p.name(), p) != null) {
+                    diagnostics.add(Diagnostic.error(p.span(), "parameter '" + p.name() + "' is declared twice"));
+                    continue;
+                }
+                try {
+                    Value v = eval.eval(p.value(), Scope.root(values));
+                    values.put(p.name(), v);
+                    shown.put(p.name(), v.display());
+                } catch (ConstantEvaluator.Failed f) {
+                    // reported
+                }
+            }
+        }
+        for (Map.Entry<String, String> o : context.overrides().entrySet()) {
+            SourceFile text = SourceFile.of("--set " + o.getKey(), "parameter " + o.getKey() + " = " + o.getValue());
+            List<Ast.Item> parsed = Parser.parse(text, diagnostics).items();
+            if (!declared.containsKey(o.getKey())) {
+                String hint = Suggestions.didYouMean(o.getKey(), declared.keySet());
+                diagnostics.add(Diagnostic.error(new Span(text, 10, 10 + o.getKey().length()), "the protocol has no "
+                        + "parameter '" + o.getKey() + "'", hint != null ? hint : "its parameters: "
+                        + String.join(", ", declared.keySet())));
+                continue;
+            }
+            if (parsed.size() != 1 || !(parsed.get(0) instanceof Ast.Parameter p)) {
+                continue;
+            }
+            try {
+                Value v = eval.eval(p.value(), Scope.root(values));
+                Value old = values.get(o.getKey());
+                if (old != null && old.dimension() != v.dimension()) {
+                    throw eval.fail(p.value().span(), "'" + o.getKey() + "' is " + old.dimension().description()
+                            + " (default " + old.display() + "), but '" + v.display() + "' is " + v.dimension().description(), null);
+                }
+                values.put(o.getKey(), v);
+                shown.put(o.getKey(), v.display() + " (set for this run)");
+            } catch (ConstantEvaluator.Failed f) {
+                // reported
+            }
+        }
+        return values;
+    }
+
+    private AcquisitionPlan settings(List<Ast.Item> items, Scope scope) {
+        Map<String, Ast.Setting> given = new HashMap<>();
+        for (Ast.Item item : items) {
+            if (item instanceof Ast.Settings s) {
+                for (Ast.Setting setting : s.settings()) {
+                    if (given.put(setting.key(), setting) != null) {
+                        diagnostics.add(Diagnostic.error(setting.span(), "setting '" + setting.key() + "' is given twice"));
+                    }
+                }
+            }
+        }
+        SettingReader r = new SettingReader(given, scope);
+        int rate = (int) r.read("sample rate", Unit.Dimension.FREQUENCY, 10_000, v -> {
+            if (!context.capabilities().sampleRatesHz().contains((int) Math.round(v.base()))) {
+                return v.display() + " is not a sample rate of this unit; it offers "
+                        + context.capabilities().sampleRatesHz().stream().map(h -> new Value(h, Unit.Dimension.FREQUENCY).display())
+                        .reduce((a, b) -> a + ", " + b).orElse("none");
+            }
+            return null;
+        });
+        long window = Math.round(r.read("window", Unit.Dimension.TIME, 30_000, v -> {
+            long samples = Math.round(v.base()) * rate / 1_000_000L;
+            if (v.base() < 5_000) {
+                return "a window of " + v.display() + " is too short to record a response (at least 5 ms)";
+            }
+            return samples > context.capabilities().maxSamplesPerChannel() ? "a window of " + v.display() + " needs "
+                    + samples + " samples per channel; the unit records at most "
+                    + context.capabilities().maxSamplesPerChannel() : null;
+        }));
+        long interval = Math.round(r.read("interval", Unit.Dimension.TIME, 1_000_000, v ->
+                v.base() < context.limits().minTrialIntervalMicros() ? "an interval of " + v.display()
+                        + " is shorter than the limit of " + Quantities.format(context.limits().minTrialIntervalMicros(), "µs")
+                        + " between stimuli" : null));
+        AcquisitionPlan.Target target = target(given.get("target"), scope);
+        int minStimuli = (int) r.read("stimuli per point", Unit.Dimension.NUMBER, 3,
+                v -> v.base() != Math.rint(v.base()) || v.base() < 1 || v.base() > 100
+                        ? "stimuli per point must be whole numbers from 1 to 100" : null);
+        int maxStimuli = given.containsKey("stimuli per point") && given.get("stimuli per point").upper().isPresent()
+                ? r.readUpper("stimuli per point", minStimuli) : 12;
+        double precision = r.read("precision", Unit.Dimension.PERCENT, 2,
+                v -> v.base() < 0.1 || v.base() > 50 ? "precision must lie between 0.1 % and 50 %" : null);
+        long maxStimulus = Math.round(r.read("maximum stimulus", Unit.Dimension.CURRENT,
+                Math.min(50_000_000, context.limits().maxPulseCurrentNanoamps()), v -> {
+                    if (v.base() > context.limits().maxPulseCurrentNanoamps()) {
+                        return "maximum stimulus " + v.display() + " is above the pulse-current limit of "
+                                + Quantities.milliamps(context.limits().maxPulseCurrentNanoamps());
+                    }
+                    return v.base() > context.capabilities().maxCurrentNanoamps() ? "maximum stimulus " + v.display()
+                            + " is more than the unit can deliver" : null;
+                }));
+        long maxThreshold = Math.round(r.read("maximum threshold", Unit.Dimension.CURRENT,
+                Math.min(10_000_000, maxStimulus), v -> v.base() > maxStimulus ? "maximum threshold " + v.display()
+                        + " is above the maximum stimulus of " + Quantities.milliamps(maxStimulus) : null));
+        double supramaximal = r.read("supramaximal", Unit.Dimension.PERCENT, 150,
+                v -> v.base() < 100 || v.base() > 300 ? "supramaximal must be 100 % to 300 % of the stimulus that "
+                        + "gave the maximal response" : null);
+        long testWidth = given.containsKey("test width") ? r.width("test width") : 1_000;
+        return new AcquisitionPlan(rate, window, interval, target, minStimuli, maxStimuli, precision, maxStimulus,
+                maxThreshold, supramaximal, testWidth);
+    }
+
+    private AcquisitionPlan.Target target(Ast.Setting setting, Scope scope) {
+        if (setting == null) {
+            return new AcquisitionPlan.PercentOfMaximal(40);
+        }
+        try {
+            Value v = eval.eval(setting.value(), scope);
+            if (v.dimension() == Unit.Dimension.PERCENT) {
+                if (!setting.ofMaximalResponse()) {
+                    throw eval.fail(setting.span(), "a target of " + v.display() + " of what?",
+                            "write 'target " + v.display() + " of maximal response'");
+                }
+                if (v.base() <= 0 || v.base() >= 100) {
+                    throw eval.fail(setting.value().span(), "a target must lie between 0 % and 100 % of the maximal "
+                            + "response, not " + v.display(), null);
+                }
+                return new AcquisitionPlan.PercentOfMaximal(v.base());
+            }
+            Value volts = eval.expect(setting.value(), scope, Unit.Dimension.VOLTAGE, "the target");
+            if (volts.base() <= 0) {
+                throw eval.fail(setting.value().span(), "the target response must be above zero", null);
+            }
+            return new AcquisitionPlan.Microvolts(volts.base());
+        } catch (ConstantEvaluator.Failed f) {
+            return new AcquisitionPlan.PercentOfMaximal(40);
+        }
+    }
+
+    /** Reads one setting with its default, reporting a wrong unit or an out-of-range value at the setting. */
+    private final class SettingReader {
+        private final Map<String, Ast.Setting> given;
+        private final Scope scope;
+
+        SettingReader(Map<String, Ast.Setting> given, Scope scope) {
+            this.given = given;
+            this.scope = scope;
+        }
+
+        double read(String key, Unit.Dimension dimension, double fallback,
+                    java.util.function.Function<Value, String> problem) {
+            Ast.Setting s = given.get(key);
+            if (s == null) {
+                return fallback;
+            }
+            try {
+                Value v = eval.expect(s.value(), scope, dimension, "'" + key + "'");
+                String p = problem.apply(v);
+                if (p != null) {
+                    throw eval.fail(s.value().span(), p, null);
+                }
+                return v.base();
+            } catch (ConstantEvaluator.Failed f) {
+                return fallback;
+            }
+        }
+
+        int readUpper(String key, int min) {
+            Ast.Setting s = given.get(key);
+            try {
+                int max = eval.expectCount(s.upper().orElseThrow(), scope, "the most stimuli per point", 1, 100);
+                if (max < min) {
+                    throw eval.fail(s.upper().get().span(), "the most stimuli per point (" + max
+                            + ") is fewer than the least (" + min + ")", null);
+                }
+                return max;
+            } catch (ConstantEvaluator.Failed f) {
+                return Math.max(min, 12);
+            }
+        }
+
+        long width(String key) {
+            try {
+                return safety.width(given.get(key).value(), scope, "'" + key + "'");
+            } catch (ConstantEvaluator.Failed f) {
+                return 1_000;
+            }
+        }
+    }
+
+    // ---- statements ----------------------------------------------------------------------------------------
+
+    private List<PlanStep> statements(List<Ast.Stmt> body, Scope scope, AcquisitionPlan acquisition) {
+        List<PlanStep> out = new ArrayList<>();
+        for (Ast.Stmt s : body) {
+            try {
+                statement(s, scope, acquisition, out);
+            } catch (ConstantEvaluator.Failed f) {
+                // reported; go on with the next statement
+            }
+        }
+        return out;
+    }
+
+    private void statement(Ast.Stmt s, Scope scope, AcquisitionPlan acquisition, List<PlanStep> out) {
+        if (++steps > MAX_STEPS) {
+            if (steps == MAX_STEPS + 1) {
+                diagnostics.add(Diagnostic.error(s.span(), "the protocol unrolls to more than " + MAX_STEPS + " steps"));
+            }
+            return;
+        }
+        if (s instanceof Ast.Prompt p) {
+            out.add(new PlanStep.Prompt(p.text()));
+        } else if (s instanceof Ast.Confirm c) {
+            out.add(new PlanStep.Confirm(c.text()));
+        } else if (s instanceof Ast.Checklist c) {
+            if (c.items().isEmpty()) {
+                throw eval.fail(c.span(), "the checklist has no items", null);
+            }
+            out.add(new PlanStep.Checklist(c.title(), c.items()));
+        } else if (s instanceof Ast.Input in) {
+            Value min = eval.expect(in.min(), scope, in.unit().dimension(), "the lowest value");
+            Value max = eval.expect(in.max(), scope, in.unit().dimension(), "the highest value");
+            if (max.base() < min.base()) {
+                throw eval.fail(in.span(), "the range " + min.display() + " to " + max.display() + " is empty", null);
+            }
+            if (inputs.put(in.name(), in.unit()) != null) {
+                throw eval.fail(in.span(), "'" + in.name() + "' is already an input", null);
+            }
+            out.add(new PlanStep.Input(in.name(), in.label(), in.unit().symbol(), min.base() / in.unit().toBase(),
+                    max.base() / in.unit().toBase()));
+        } else if (s instanceof Ast.StimulusResponse sr) {
+            long width = safety.width(sr.width(), scope, "the test pulse width");
+            safety.checkStimulusResponse(sr.width().span(), width, acquisition);
+            out.add(new PlanStep.StimulusResponse(width));
+        } else if (s instanceof Ast.For f) {
+            for (Value v : new ListEvaluator(eval).expand(f.values(), scope)) {
+                out.addAll(statements(f.body(), scope.bind(f.variable(), v), acquisition));
+            }
+        } else if (s instanceof Ast.If i) {
+            ConditionCompiler conditions = new ConditionCompiler(eval, inputs, thresholdChannels);
+            var condition = conditions.compile(i.condition(), scope);
+            out.add(new PlanStep.Conditional(condition, statements(i.then(), scope, acquisition),
+                    statements(i.otherwise(), scope, acquisition)));
+        } else if (s instanceof Ast.Repeat r) {
+            int max = eval.expectCount(r.maxTimes(), scope, "the number of repetitions", 1, MAX_REPEAT);
+            var condition = new ConditionCompiler(eval, inputs, thresholdChannels).compile(r.condition(), scope);
+            out.add(new PlanStep.Repeat(max, condition, statements(r.body(), scope, acquisition)));
+        } else {
+            Ast.Track t = (Ast.Track) s;
+            out.add(tracks.compile(t, scope, acquisition));
+            thresholdChannels.addAll(TrackCompiler.trackedChannelNames(t));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.excitrack.lang;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.excitrack.model.Polarity;
+import org.excitrack.model.plan.AcquisitionPlan;
+import org.excitrack.model.plan.ChannelPlan;
+import org.excitrack.model.plan.PlanStep;
+import org.excitrack.model.plan.StimulusElement;
+import org.excitrack.model.plan.TrackedPoint;
+
+/** Compiles a track block: validates its channels, expands its points, and checks each point's worst case. */
+final class TrackCompiler {
+    private final ConstantEvaluator eval;
+    private final ListEvaluator lists;
+    private final SafetyCheck safety;
+    private final List<Diagnostic> diagnostics;
+
+    TrackCompiler(ConstantEvaluator eval, SafetyCheck safety, List<Diagnostic> diagnostics) {
+        this.eval = eval;
+        this.lists = new ListEvaluator(eval);
+        this.safety = safety;
+        this.diagnostics = diagnostics;
+    }
+
+    PlanStep.Track compile(Ast.Track track, Scope scope, AcquisitionPlan acquisition) {
+        List<String> tracked = validateChannels(track);
+        List<TrackedPoint> points = new ArrayList<>();
+        if (track.step().isEmpty()) {
+            points.add(point("", track, scope, acquisition, tracked));
+        } else {
+            Ast.Step step = track.step().get();
+            for (Value v : lists.expand(step.values(), scope)) {
+                points.add(point(step.variable() + " = " + v.display(), track, scope.bind(step.variable(), v),
+                        acquisition, tracked));
+            }
+        }
+        return new PlanStep.Track(PlanStep.TrackMode.valueOf(track.mode().name()), points);
+    }
+
+    /** Channel rules that do not depend on values; returns the tracked channels' names in order. */
+    private List<String> validateChannels(Ast.Track track) {
+        Set<String> names = new HashSet<>();
+        List<String> tracked = new ArrayList<>();
+        for (Ast.Channel c : track.channels()) {
+            if (!names.add(c.name())) {
+                error(c.span(), "channel \"" + c.name() + "\" is defined twice in this track block", null);
+            }
+            long tests = c.elements().stream().filter(e -> e instanceof Ast.Test).count();
+            if (c.tracked() && tests != 1) {
+                error(c.span(), "tracked channel \"" + c.name() + "\" needs exactly one 'test' pulse, it has " + tests,
+                        tests == 0 ? "add 'test width 1 ms', or mark the channel 'untracked'" : null);
+            }
+            if (!c.tracked() && tests > 0) {
+                error(c.span(), "untracked channel \"" + c.name() + "\" cannot have a 'test' pulse",
+                        "use 'pulse' for the stimuli it delivers");
+            }
+            if (c.elements().isEmpty()) {
+                error(c.span(), "channel \"" + c.name() + "\" delivers nothing", null);
+            }
+            if (c.tracked()) {
+                tracked.add(c.name());
+            }
+        }
+        if (track.channels().isEmpty()) {
+            error(track.span(), "a track block needs at least one channel", "add channel \"test\" { test width 1 ms }");
+        } else if (track.mode() == Ast.TrackMode.SINGLE && tracked.size() != 1) {
+            error(track.span(), "a plain track block tracks one channel; this one has " + tracked.size(),
+                    "write 'track serial' or 'track parallel' to interleave several");
+        } else if (track.mode() != Ast.TrackMode.SINGLE && tracked.size() < 2) {
+            error(track.span(), "'track " + track.mode().name().toLowerCase(java.util.Locale.ROOT)
+                    + "' interleaves at least two tracked channels; this one has " + tracked.size(), null);
+        }
+        return tracked;
+    }
+
+    private TrackedPoint point(String label, Ast.Track track, Scope scope, AcquisitionPlan acquisition,
+                               List<String> tracked) {
+        List<ChannelPlan> channels = new ArrayList<>();
+        for (Ast.Channel c : track.channels()) {
+            List<StimulusElement> elements = new ArrayList<>();
+            List<Span> spans = new ArrayList<>();
+            for (Ast.Element e : c.elements()) {
+                try {
+                    elements.add(element(e, c, scope, acquisition, tracked));
+                    spans.add(e.span());
+                } catch (ConstantEvaluator.Failed f) {
+                    // reported; the rest of the channel is still checked
+                }
+            }
+            channels.add(new ChannelPlan(c.name(), c.tracked(), elements));
+            safety.checkChannel(c, elements, spans, acquisition, label);
+        }
+        return new TrackedPoint(label, channels);
+    }
+
+    private StimulusElement element(Ast.Element e, Ast.Channel channel, Scope scope, AcquisitionPlan acquisition,
+                                    List<String> tracked) {
+        if (e instanceof Ast.Test t) {
+            long width = t.width().map(w -> safety.width(w, scope, "test pulse width"))
+                    .orElse(acquisition.testWidthMicros());
+            return new StimulusElement.TestPulse(onset(t.at(), scope), width);
+        }
+        if (e instanceof Ast.Pulse p) {
+            long width = safety.width(p.width(), scope, "pulse width");
+            Polarity polarity = p.polarity().map(s -> s.equals("anodal") ? Polarity.ANODAL : Polarity.CATHODAL)
+                    .orElse(Polarity.CATHODAL);
+            StimulusElement.Amplitude amplitude = amplitude(p.amplitude(), channel, scope, tracked);
+            if (amplitude instanceof StimulusElement.Nanoamps n && n.nanoamps() < 0) {
+                throw eval.fail(p.amplitude().span(), "a pulse amplitude cannot be negative",
+                        "write 'pulse anodal …' for the other direction");
+            }
+            return new StimulusElement.FixedPulse(onset(p.at(), scope), width, amplitude, polarity);
+        }
+        Ast.Polarizing pz = (Ast.Polarizing) e;
+        long duration = Math.round(eval.expect(pz.duration(), scope, Unit.Dimension.TIME, "the polarizing duration").base());
+        if (duration <= 0) {
+            throw eval.fail(pz.duration().span(), "the polarizing duration must be above zero", null);
+        }
+        if (pz.amplitude() instanceof Ast.Supramaximal s) {
+            throw eval.fail(s.span(), "a polarizing current cannot be supramaximal",
+                    "give a percentage of threshold or a current");
+        }
+        return new StimulusElement.PolarizingCurrent(onset(pz.at(), scope), duration,
+                amplitude(pz.amplitude(), channel, scope, tracked));
+    }
+
+    private StimulusElement.Amplitude amplitude(Ast.Amplitude a, Ast.Channel channel, Scope scope, List<String> tracked) {
+        if (a instanceof Ast.Supramaximal) {
+            return new StimulusElement.Supramaximal();
+        }
+        if (a instanceof Ast.OfThreshold t) {
+            double percent = eval.expect(t.percent(), scope, Unit.Dimension.PERCENT, "the share of threshold").base();
+            String reference = t.channel().orElseGet(() -> tracked.isEmpty() ? "" : tracked.get(0));
+            if (!tracked.contains(reference)) {
+                throw eval.fail(t.span(), t.channel().isPresent()
+                        ? "no tracked channel \"" + reference + "\" in this track block"
+                        : "'of threshold' needs a tracked channel in this block",
+                        t.channel().map(c -> Suggestions.didYouMean(c, tracked)).orElse(null));
+            }
+            if (reference.equals(channel.name())) {
+                throw eval.fail(t.span(), "channel \"" + channel.name() + "\" cannot be conditioned on its own threshold",
+                        "name the reference channel, e.g. of threshold \"control\"");
+            }
+            return new StimulusElement.PercentOfThreshold(reference, percent);
+        }
+        Ast.Absolute abs = (Ast.Absolute) a;
+        Value v = eval.eval(abs.current(), scope);
+        if (v.dimension() == Unit.Dimension.PERCENT) {
+            throw eval.fail(abs.span(), "'" + v.display() + "' of what?", "write '" + v.display() + " of threshold'");
+        }
+        v = eval.expect(abs.current(), scope, Unit.Dimension.CURRENT, "the amplitude");
+        return new StimulusElement.Nanoamps(Math.round(v.base()));
+    }
+
+    private long onset(Optional<Ast.Expr> at, Scope scope) {
+        if (at.isEmpty()) {
+            return 0;
+        }
+        double v = eval.expect(at.get(), scope, Unit.Dimension.TIME, "the onset").base();
+        if (v < 0) {
+            throw eval.fail(at.get().span(), "onset " + new Value(v, Unit.Dimension.TIME).display()
+                    + " is before the channel's time zero", "times count from 0 ms");
+        }
+        return Math.round(v);
+    }
+
+    private void error(Span span, String message, String hint) {
+        diagnostics.add(hint == null ? Diagnostic.error(span, message) : Diagnostic.error(span, message, hint));
+    }
+
+    static Set<String> trackedChannelNames(Ast.Track track) {
+        Set<String> out = new LinkedHashSet<>();
+        track.channels().stream().filter(Ast.Channel::tracked).forEach(c -> out.add(c.name()));
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package org.excitrack.model.plan;
+
+/**
+ * How every trial of the protocol is acquired and tracked.
+ *
+ * @param sampleRateHz ADC rate per channel
+ * @param windowMicros recording window from the trial's time zero
+ * @param intervalMicros time from one stimulus to the next
+ * @param target the tracked response
+ * @param minStimuliPerPoint fewest stimuli per tracked channel and point
+ * @param maxStimuliPerPoint most stimuli per tracked channel and point
+ * @param precisionPercent a point is done when its threshold's standard error is at most this % of it
+ * @param maxStimulusNanoamps the stimulus-response search and supramaximal pulses never exceed this
+ * @param maxThresholdNanoamps tracking stops a point whose threshold would exceed this; relative currents
+ *     were checked against it
+ * @param supramaximalPercent supramaximal pulses are this % of the stimulus that gave the maximal response
+ * @param testWidthMicros width of test pulses that do not give their own
+ */
+public record AcquisitionPlan(int sampleRateHz, long windowMicros, long intervalMicros, Target target,
+                              int minStimuliPerPoint, int maxStimuliPerPoint, double precisionPercent,
+                              long maxStimulusNanoamps, long maxThresholdNanoamps, double supramaximalPercent,
+                              long testWidthMicros) {
+
+    /** The response a threshold is defined by. */
+    public sealed interface Target permits PercentOfMaximal, Microvolts {
+    }
+
+    public record PercentOfMaximal(double percent) implements Target {
+    }
+
+    public record Microvolts(double microvolts) implements Target {
+    }
+}
