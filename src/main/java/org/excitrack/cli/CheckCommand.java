@@ -29,8 +29,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProtocolService.Checked checked = new ProtocolService().check(protocol, overrides);
-        if (!checked.result().diagnostics().isEmpty()) {
-            spec.commandLine().getErr().print(checked.result().renderDiagnostics());
+        if (!checked.diagnostics().isEmpty()) {
+            spec.commandLine().getErr().print(checked.diagnostics());
             spec.commandLine().getErr().flush();
         }
         if (!checked.isValid()) {

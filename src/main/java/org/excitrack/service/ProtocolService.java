@@ -27,6 +27,15 @@ public final class ProtocolService {
         public boolean isValid() {
             return result.isValid();
         }
+
+        public java.util.Optional<ProtocolPlan> plan() {
+            return result.plan();
+        }
+
+        /** Every diagnostic as users see it (location, line, caret, hint), or empty. */
+        public String diagnostics() {
+            return result.diagnostics().isEmpty() ? "" : result.renderDiagnostics();
+        }
     }
 
     private final UnitCapabilities capabilities;

@@ -29,6 +29,7 @@ class ArchitectureTest {
                 .layer("Cli").definedBy("org.excitrack.cli..")
                 .layer("Service").definedBy("org.excitrack.service..")
                 .layer("Session").definedBy("org.excitrack.session..")
+                .layer("Lang").definedBy("org.excitrack.lang..")
                 .layer("Tracking").definedBy("org.excitrack.tracking..")
                 .layer("Device").definedBy("org.excitrack.device..")
                 .layer("Codec").definedBy("org.excitrack.codec..")
@@ -41,6 +42,7 @@ class ArchitectureTest {
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
                 .whereLayer("Service").mayOnlyBeAccessedByLayers("Cli", "Gui", "App")
                 .whereLayer("Session").mayOnlyBeAccessedByLayers("Service")
+                .whereLayer("Lang").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Tracking").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Device").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Codec").mayOnlyBeAccessedByLayers("Device", "Service", "Sim")
@@ -64,6 +66,15 @@ class ArchitectureTest {
         classes().that().resideInAPackage("org.excitrack.tracking..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("org.excitrack.tracking..",
                         "org.excitrack.model..", "java.lang..", "java.util..")
+                .check(classes);
+    }
+
+    @Test
+    void theProtocolLanguageIsSandboxed() {
+        classes().that().resideInAPackage("org.excitrack.lang..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.excitrack.lang..", "org.excitrack.model..",
+                        "java.lang..", "java.util..", "java.security..", "java.nio.charset..")
+                .because("a protocol may not reach files, the network or the host: includes come through a resolver")
                 .check(classes);
     }
 
