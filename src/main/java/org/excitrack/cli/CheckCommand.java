@@ -26,9 +26,14 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a parameter for this run, e.g. target=30%%.")
     private Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--port", paramLabel = "URI",
+            description = "Check against this unit's capabilities and hard limits (default: the reference unit).")
+    private String port;
+
     @Override
     public Integer call() {
-        ProtocolService.Checked checked = new ProtocolService().check(protocol, overrides);
+        ProtocolService service = port == null ? new ProtocolService() : ProtocolService.forUnit(port);
+        ProtocolService.Checked checked = service.check(protocol, overrides);
         if (!checked.diagnostics().isEmpty()) {
             spec.commandLine().getErr().print(checked.diagnostics());
             spec.commandLine().getErr().flush();

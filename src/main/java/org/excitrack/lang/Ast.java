@@ -75,7 +75,14 @@ public final class Ast {
     public record Track(TrackMode mode, List<Channel> channels, Optional<Step> step, Span span) implements Stmt {
     }
 
-    public record Channel(String name, boolean tracked, List<Element> elements, Span span) {
+    /**
+     * @param complete false when part of the channel did not parse (already reported), so that rules about
+     *     what it holds, such as "one test pulse", are not checked against the part that did
+     */
+    public record Channel(String name, boolean tracked, List<Element> elements, boolean complete, Span span) {
+        public Channel(String name, boolean tracked, List<Element> elements, Span span) {
+            this(name, tracked, elements, true, span);
+        }
     }
 
     /** {@code step delay over [ … ]}: the tracked points of a track block. */

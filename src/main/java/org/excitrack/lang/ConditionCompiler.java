@@ -55,8 +55,32 @@ final class ConditionCompiler {
         if (e instanceof Ast.Ref r && scope.lookup(r.name()).isEmpty() && inputs.containsKey(r.name())) {
             return new Typed(new Condition.InputValue(r.name()), inputs.get(r.name()).dimension());
         }
+        String runTime = runTimeName(e, scope);
+        if (runTime != null) {
+            throw eval.fail(e.span(), runTime + " can only be compared as it is, not computed with",
+                    "compare it with a constant, e.g. " + (runTime.startsWith("the input") ? "temperature < 32 °C"
+                            : "threshold \"control\" > 5 mA"));
+        }
         Value v = eval.eval(e, scope);
         return new Typed(new Condition.Constant(v.base(), v.dimension().baseSymbol()), v.dimension());
+    }
+
+    /** The first quantity known only during the run inside a compound expression, or null. */
+    private String runTimeName(Expr e, Scope scope) {
+        if (e instanceof Ast.Measured m) {
+            return "'" + m.what() + m.channel().map(c -> " \"" + c + "\"").orElse("") + "'";
+        }
+        if (e instanceof Ast.Ref r && scope.lookup(r.name()).isEmpty() && inputs.containsKey(r.name())) {
+            return "the input '" + r.name() + "'";
+        }
+        if (e instanceof Ast.Unary u) {
+            return runTimeName(u.operand(), scope);
+        }
+        if (e instanceof Ast.Binary b) {
+            String left = runTimeName(b.left(), scope);
+            return left != null ? left : runTimeName(b.right(), scope);
+        }
+        return null;
     }
 
     private record Typed(Condition.Operand operand, Unit.Dimension dimension) {

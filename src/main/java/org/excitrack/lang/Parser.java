@@ -115,7 +115,7 @@ public final class Parser {
     private Ast.Settings settings() {
         Token start = next();
         List<Ast.Setting> list = new ArrayList<>();
-        expect(Kind.LBRACE, "'{' to open the settings");
+        Token open = expect(Kind.LBRACE, "'{' to open the settings");
         while (true) {
             skipNewlines();
             if (peek().is(Kind.RBRACE)) {
@@ -124,7 +124,7 @@ public final class Parser {
                 return new Ast.Settings(list, start.span());
             }
             if (peek().is(Kind.EOF)) {
-                throw error(peek(), "the settings block is never closed", "add '}'");
+                throw neverClosed(open, "the settings block");
             }
             int before = pos;
             try {
@@ -141,7 +141,7 @@ public final class Parser {
         if (key == null) {
             String words = first.is(Kind.WORD) ? first.text() : first.describe();
             throw error(first, "unknown setting " + (first.is(Kind.WORD) ? "'" + words + "'" : words),
-                    first.is(Kind.WORD) ? Suggestions.didYouMean(first.text(), SETTINGS) : null);
+                    settingHint());
         }
         Expr value = expr();
         Optional<Expr> upper = Optional.empty();
@@ -158,6 +158,21 @@ public final class Parser {
         }
         endOfStatement();
         return new Ast.Setting(key, value, upper, ofMax, first.span().to(value.span()));
+    }
+
+    /** "did you mean 'sample rate'?" for "sampling rate", comparing as many words as each setting has. */
+    private String settingHint() {
+        for (String phrase : SETTINGS) {
+            int words = phrase.split(" ").length;
+            List<String> written = new ArrayList<>();
+            for (int i = 0; i < words && peekAt(i).is(Kind.WORD); i++) {
+                written.add(peekAt(i).text());
+            }
+            if (!written.isEmpty() && Suggestions.closest(String.join(" ", written), List.of(phrase)).isPresent()) {
+                return "did you mean '" + phrase + "'?";
+            }
+        }
+        return "the settings are: " + String.join(", ", SETTINGS);
     }
 
     private Ast.Stmt statement() {
@@ -204,6 +219,10 @@ public final class Parser {
                 List<Ast.Stmt> otherwise = List.of();
                 if (peek().isWord("else")) {
                     next();
+                    if (peek().isWord("if")) {
+                        throw error(peek(), "'else if' is not part of the language",
+                                "nest the second 'if' in the else block: else { if … { … } }");
+                    }
                     otherwise = block(this::statement);
                 }
                 yield new Ast.If(condition, then, otherwise, t.span().to(condition.span()));
@@ -261,9 +280,13 @@ public final class Parser {
         if (peek().isWord("serial") || peek().isWord("parallel")) {
             mode = next().text().equals("serial") ? Ast.TrackMode.SERIAL : Ast.TrackMode.PARALLEL;
         }
+        if (peek().is(Kind.WORD)) {
+            throw error(peek(), "expected 'serial', 'parallel' or '{' after 'track', found " + peek().describe(),
+                    Suggestions.didYouMean(peek().text(), List.of("serial", "parallel")));
+        }
         List<Ast.Channel> channels = new ArrayList<>();
         List<Ast.Step> steps = new ArrayList<>();
-        expect(Kind.LBRACE, "'{' to open the track block");
+        Token open = expect(Kind.LBRACE, "'{' to open the track block");
         while (true) {
             skipNewlines();
             Token k = peek();
@@ -273,7 +296,7 @@ public final class Parser {
                 break;
             }
             if (k.is(Kind.EOF)) {
-                throw error(k, "the track block is never closed", "add '}'");
+                throw neverClosed(open, "the track block");
             }
             int before = pos;
             try {
@@ -308,8 +331,10 @@ public final class Parser {
             next();
             tracked = false;
         }
+        int problemsBefore = diagnostics.size();
         List<Ast.Element> elements = block(this::element);
-        return new Ast.Channel(name.text(), tracked, elements, start.span().to(name.span()));
+        return new Ast.Channel(name.text(), tracked, elements, diagnostics.size() == problemsBefore,
+                start.span().to(name.span()));
     }
 
     private Ast.Element element() {
@@ -366,12 +391,14 @@ public final class Parser {
         Expr value = additive();
         if (peek().isWord("of")) {
             next();
-            expectWordValue("threshold", "'threshold', e.g. 40 % of threshold");
+            Span span = t.span().to(expectWordValue("threshold", "'threshold', e.g. 40 % of threshold").span());
             Optional<String> channel = Optional.empty();
             if (peek().is(Kind.STRING)) {
-                channel = Optional.of(next().text());
+                Token c = next();
+                channel = Optional.of(c.text());
+                span = span.to(c.span());
             }
-            return new Ast.OfThreshold(value, channel, t.span().to(value.span()));
+            return new Ast.OfThreshold(value, channel, span);
         }
         return new Ast.Absolute(value, value.span());
     }
@@ -396,7 +423,7 @@ public final class Parser {
                 skipNewlines();
             }
             if (peek().is(Kind.EOF)) {
-                throw error(peek(), "the list is never closed", "add ']'");
+                throw neverClosed(open, "the list");
             }
         }
         Token close = next();
@@ -585,7 +612,7 @@ public final class Parser {
     // ---- helpers -----------------------------------------------------------------------------------------
 
     private <T> List<T> block(java.util.function.Supplier<T> parseOne) {
-        expect(Kind.LBRACE, "'{' to open the block");
+        Token open = expect(Kind.LBRACE, "'{' to open the block");
         if (++depth > MAX_DEPTH) {
             depth = 0;
             throw error(peek(), "blocks nested too deeply", null);
@@ -603,7 +630,7 @@ public final class Parser {
                     return out;
                 }
                 if (t.is(Kind.EOF)) {
-                    throw error(t, "the block is never closed", "add '}'");
+                    throw neverClosed(open, "the block");
                 }
                 int before = pos;
                 try {
@@ -718,8 +745,18 @@ public final class Parser {
     }
 
     private Bail error(Token at, String message, String hint) {
-        error(at.span(), message, hint);
+        if (!at.is(Kind.ERROR)) {
+            error(at.span(), message, hint);
+        }
+        // else the lexer has already reported this token; a second message about it would only repeat it
         return new Bail();
+    }
+
+    /** Reported at the opening bracket, so the message shows which block lacks its end. */
+    private Bail neverClosed(Token open, String what) {
+        String close = open.is(Kind.LBRACKET) ? "]" : "}";
+        return error(open, what + " opened here is never closed",
+                "add the missing '" + close + "': every '" + open.text() + "' needs its '" + close + "'");
     }
 
     private void error(Span span, String message, String hint) {

@@ -54,13 +54,13 @@ public final class PlanSummary {
             total += stimuli;
             points += sectionPoints;
             line(0, "");
-            line(0, String.format(Locale.ROOT, "Section \"%s\": %d tracked points, ≈%d stimuli, ≈%.1f min",
-                    section.name(), sectionPoints, stimuli, PlanEstimate.minutes(stimuli, a)));
+            line(0, String.format(Locale.ROOT, "Section \"%s\": %s, ≈%d stimuli, ≈%.1f min",
+                    section.name(), count(sectionPoints, "tracked point"), stimuli, PlanEstimate.minutes(stimuli, a)));
             steps(section.steps(), 1);
         }
         line(0, "");
-        line(0, String.format(Locale.ROOT, "Total: %d sections, %d tracked points, ≈%d stimuli, ≈%.1f min at %s per "
-                + "stimulus (plus operator prompts)", plan.sections().size(), points, total,
+        line(0, String.format(Locale.ROOT, "Total: %s, %s, ≈%d stimuli, ≈%.1f min at %s per "
+                + "stimulus (plus operator prompts)", count(plan.sections().size(), "section"), count(points, "tracked point"), total,
                 PlanEstimate.minutes(total, a), v(a.intervalMicros(), Unit.Dimension.TIME)));
     }
 
@@ -182,6 +182,10 @@ public final class PlanSummary {
 
     private static String v(double base, Unit.Dimension d) {
         return new Value(base, d).display();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void line(int indent, String text) {

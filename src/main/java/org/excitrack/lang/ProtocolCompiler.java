@@ -24,6 +24,8 @@ import org.excitrack.model.plan.ProtocolPlan;
  */
 public final class ProtocolCompiler {
     static final int MAX_INCLUDE_DEPTH = 8;
+    /** Includes in one compile, repeats counted: files that each include the next several times grow exponentially. */
+    static final int MAX_INCLUDES = 100;
     static final int MAX_STEPS = 100_000;
     private static final int MAX_REPEAT = 20;
 
@@ -36,6 +38,10 @@ public final class ProtocolCompiler {
     private final Set<String> thresholdChannels = new LinkedHashSet<>();
     private final List<SourceFile> sources = new ArrayList<>();
     private int steps;
+    /** A stimulus-response curve that always runs has come before (not one inside 'if' or 'repeat'). */
+    private boolean maximalResponseKnown;
+    private int conditionalDepth;
+    private int includes;
 
     private ProtocolCompiler(CompileContext context) {
         this.context = context;
@@ -106,6 +112,13 @@ public final class ProtocolCompiler {
     }
 
     private void include(Ast.Include inc, SourceFile from, List<Ast.Item> into, int depth, Set<String> chain) {
+        if (++includes > MAX_INCLUDES) {
+            if (includes == MAX_INCLUDES + 1) {
+                diagnostics.add(Diagnostic.error(inc.span(), "the protocol includes more than " + MAX_INCLUDES
+                        + " files, counting each time a file is included", "include each file once"));
+            }
+            return;
+        }
         if (depth + 1 > MAX_INCLUDE_DEPTH) {
             diagnostics.add(Diagnostic.error(inc.span(), "includes nest deeper than " + MAX_INCLUDE_DEPTH + " files"));
             return;
@@ -118,8 +131,8 @@ public final class ProtocolCompiler {
             return;
         }
         if (chain.contains(included.name())) {
-            diagnostics.add(Diagnostic.error(inc.span(), "\"" + inc.path() + "\" includes itself, through "
-                    + String.join(" → ", chain) + " → " + included.name()));
+            diagnostics.add(Diagnostic.error(inc.span(), "include cycle: " + String.join(" → ", chain) + " → "
+                    + included.name(), "remove one of these includes"));
             return;
         }
         collect(included, into, depth + 1, chain);
@@ -143,8 +156,6 @@ public final class ProtocolCompiler {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (SourceFile s : sources) {
-                sha.update(s.name().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
                 sha.update(s.text().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
@@ -158,24 +169,18 @@ public final class ProtocolCompiler {
 
     // ---- parameters and settings ---------------------------------------------------------------------------
 
+    /**
+     * Evaluates the parameters in the order they are declared, each from its override when the run sets one,
+     * so that a parameter computed from another (parameter b = a * 2) follows that one's override.
+     */
     private Map<String, Value> parameters(List<Ast.Item> items, Map<String, String> shown) {
-        Map<String, Value> values = new LinkedHashMap<>();
         Map<String, Ast.Parameter> declared = new LinkedHashMap<>();
         for (Ast.Item item : items) {
-            if (item instanceof Ast.Parameter p) {
-                if (declared.put(p.name(), p) != null) {
-                    diagnostics.add(Diagnostic.error(p.span(), "parameter '" + p.name() + "' is declared twice"));
-                    continue;
-                }
-                try {
-                    Value v = eval.eval(p.value(), Scope.root(values));
-                    values.put(p.name(), v);
-                    shown.put(p.name(), v.display());
-                } catch (ConstantEvaluator.Failed f) {
-                    // reported
-                }
+            if (item instanceof Ast.Parameter p && declared.putIfAbsent(p.name(), p) != null) {
+                diagnostics.add(Diagnostic.error(p.span(), "parameter '" + p.name() + "' is declared twice"));
             }
         }
+        Map<String, Ast.Parameter> overridden = new HashMap<>();
         for (Map.Entry<String, String> o : context.overrides().entrySet()) {
             SourceFile text = SourceFile.of("--set " + o.getKey(), "parameter " + o.getKey() + " = " + o.getValue());
             List<Ast.Item> parsed = Parser.parse(text, diagnostics).items();
@@ -184,20 +189,28 @@ public final class ProtocolCompiler {
                 diagnostics.add(Diagnostic.error(new Span(text, 10, 10 + o.getKey().length()), "the protocol has no "
                         + "parameter '" + o.getKey() + "'", hint != null ? hint : "its parameters: "
                         + String.join(", ", declared.keySet())));
-                continue;
+            } else if (parsed.size() == 1 && parsed.get(0) instanceof Ast.Parameter p) {
+                overridden.put(o.getKey(), p);
             }
-            if (parsed.size() != 1 || !(parsed.get(0) instanceof Ast.Parameter p)) {
-                continue;
-            }
+        }
+        Map<String, Value> values = new LinkedHashMap<>();
+        for (Ast.Parameter p : declared.values()) {
             try {
                 Value v = eval.eval(p.value(), Scope.root(values));
-                Value old = values.get(o.getKey());
-                if (old != null && old.dimension() != v.dimension()) {
-                    throw eval.fail(p.value().span(), "'" + o.getKey() + "' is " + old.dimension().description()
-                            + " (default " + old.display() + "), but '" + v.display() + "' is " + v.dimension().description(), null);
+                Ast.Parameter o = overridden.get(p.name());
+                if (o == null) {
+                    values.put(p.name(), v);
+                    shown.put(p.name(), v.display());
+                    continue;
                 }
-                values.put(o.getKey(), v);
-                shown.put(o.getKey(), v.display() + " (set for this run)");
+                Value set = eval.eval(o.value(), Scope.root(values));
+                if (v.dimension() != set.dimension()) {
+                    throw eval.fail(o.value().span(), "'" + p.name() + "' is " + v.dimension().description()
+                            + " (default " + v.display() + "), but '" + set.display() + "' is "
+                            + set.dimension().description(), null);
+                }
+                values.put(p.name(), set);
+                shown.put(p.name(), set.display() + " (set for this run)");
             } catch (ConstantEvaluator.Failed f) {
                 // reported
             }
@@ -358,11 +371,26 @@ public final class ProtocolCompiler {
         return out;
     }
 
-    private void statement(Ast.Stmt s, Scope scope, AcquisitionPlan acquisition, List<PlanStep> out) {
-        if (++steps > MAX_STEPS) {
-            if (steps == MAX_STEPS + 1) {
-                diagnostics.add(Diagnostic.error(s.span(), "the protocol unrolls to more than " + MAX_STEPS + " steps"));
+    /**
+     * Counts unrolled steps (every statement run, and every tracked point beyond a track block's first), so
+     * that no protocol makes the checker do unbounded work; false, reported once, past the bound.
+     */
+    private boolean count(int n, Ast.Stmt s) {
+        boolean within = steps <= MAX_STEPS;
+        steps += n;
+        if (steps > MAX_STEPS) {
+            if (within) {
+                diagnostics.add(Diagnostic.error(s.span(), "the protocol unrolls to more than " + MAX_STEPS + " steps",
+                        "loops unroll when the protocol is checked: every statement run and every tracked point is "
+                                + "a step"));
             }
+            return false;
+        }
+        return true;
+    }
+
+    private void statement(Ast.Stmt s, Scope scope, AcquisitionPlan acquisition, List<PlanStep> out) {
+        if (!count(1, s)) {
             return;
         }
         if (s instanceof Ast.Prompt p) {
@@ -389,23 +417,81 @@ public final class ProtocolCompiler {
             long width = safety.width(sr.width(), scope, "the test pulse width");
             safety.checkStimulusResponse(sr.width().span(), width, acquisition);
             out.add(new PlanStep.StimulusResponse(width));
+            maximalResponseKnown |= conditionalDepth == 0;
         } else if (s instanceof Ast.For f) {
             for (Value v : new ListEvaluator(eval).expand(f.values(), scope)) {
                 out.addAll(statements(f.body(), scope.bind(f.variable(), v), acquisition));
             }
         } else if (s instanceof Ast.If i) {
+            requireMaximalResponse(i.condition());
             ConditionCompiler conditions = new ConditionCompiler(eval, inputs, thresholdChannels);
             var condition = conditions.compile(i.condition(), scope);
-            out.add(new PlanStep.Conditional(condition, statements(i.then(), scope, acquisition),
-                    statements(i.otherwise(), scope, acquisition)));
+            conditionalDepth++;
+            try {
+                out.add(new PlanStep.Conditional(condition, statements(i.then(), scope, acquisition),
+                        statements(i.otherwise(), scope, acquisition)));
+            } finally {
+                conditionalDepth--;
+            }
         } else if (s instanceof Ast.Repeat r) {
             int max = eval.expectCount(r.maxTimes(), scope, "the number of repetitions", 1, MAX_REPEAT);
+            requireMaximalResponse(r.condition());
             var condition = new ConditionCompiler(eval, inputs, thresholdChannels).compile(r.condition(), scope);
-            out.add(new PlanStep.Repeat(max, condition, statements(r.body(), scope, acquisition)));
+            conditionalDepth++;
+            try {
+                out.add(new PlanStep.Repeat(max, condition, statements(r.body(), scope, acquisition)));
+            } finally {
+                conditionalDepth--;
+            }
         } else {
             Ast.Track t = (Ast.Track) s;
-            out.add(tracks.compile(t, scope, acquisition));
+            requireMaximalResponse(t, acquisition);
+            PlanStep.Track track = tracks.compile(t, scope, acquisition);
+            count(track.points().size() - 1, s);
+            out.add(track);
             thresholdChannels.addAll(TrackCompiler.trackedChannelNames(t));
         }
+    }
+
+    /**
+     * A target in % of the maximal response, and supramaximal pulses, need a stimulus-response curve that is
+     * sure to have run: one outside any 'if' or 'repeat', earlier in the protocol.
+     */
+    private void requireMaximalResponse(Ast.Track t, AcquisitionPlan acquisition) {
+        if (maximalResponseKnown) {
+            return;
+        }
+        boolean supramaximal = t.channels().stream().flatMap(c -> c.elements().stream())
+                .anyMatch(e -> e instanceof Ast.Pulse p && p.amplitude() instanceof Ast.Supramaximal);
+        String needs = supramaximal ? "supramaximal pulses"
+                : acquisition.target() instanceof AcquisitionPlan.PercentOfMaximal p
+                        ? "its target, " + Value.trim(p.percent()) + " % of the maximal response," : null;
+        if (needs != null) {
+            diagnostics.add(Diagnostic.error(t.span(), "this track block needs the maximal response for " + needs
+                    + " but no stimulus-response curve is sure to run before it",
+                    "add 'stimulus response width 1 ms' in an earlier section, outside any 'if' or 'repeat'"));
+        }
+    }
+
+    private void requireMaximalResponse(Ast.Expr condition) {
+        Ast.Expr use = firstMaximalResponse(condition);
+        if (use != null && !maximalResponseKnown) {
+            throw eval.fail(use.span(), "'maximal response' is not known here: no stimulus-response curve is sure to "
+                    + "run before this condition", "add 'stimulus response width 1 ms' before it, outside any 'if' or 'repeat'");
+        }
+    }
+
+    private static Ast.Expr firstMaximalResponse(Ast.Expr e) {
+        if (e instanceof Ast.Measured m) {
+            return m.what().equals("maximal response") ? m : null;
+        }
+        if (e instanceof Ast.Unary u) {
+            return firstMaximalResponse(u.operand());
+        }
+        if (e instanceof Ast.Binary b) {
+            Ast.Expr left = firstMaximalResponse(b.left());
+            return left != null ? left : firstMaximalResponse(b.right());
+        }
+        return null;
     }
 }

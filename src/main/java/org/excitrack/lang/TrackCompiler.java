@@ -30,14 +30,18 @@ final class TrackCompiler {
     PlanStep.Track compile(Ast.Track track, Scope scope, AcquisitionPlan acquisition) {
         List<String> tracked = validateChannels(track);
         List<TrackedPoint> points = new ArrayList<>();
-        if (track.step().isEmpty()) {
-            points.add(point("", track, scope, acquisition, tracked));
-        } else {
-            Ast.Step step = track.step().get();
-            for (Value v : lists.expand(step.values(), scope)) {
-                points.add(point(step.variable() + " = " + v.display(), track, scope.bind(step.variable(), v),
-                        acquisition, tracked));
+        try {
+            if (track.step().isEmpty()) {
+                points.add(point("", track, scope, acquisition, tracked));
+            } else {
+                Ast.Step step = track.step().get();
+                for (Value v : lists.expand(step.values(), scope)) {
+                    points.add(point(step.variable() + " = " + v.display(), track, scope.bind(step.variable(), v),
+                            acquisition, tracked));
+                }
             }
+        } finally {
+            safety.endOfTrack();
         }
         return new PlanStep.Track(PlanStep.TrackMode.valueOf(track.mode().name()), points);
     }
@@ -49,6 +53,12 @@ final class TrackCompiler {
         for (Ast.Channel c : track.channels()) {
             if (!names.add(c.name())) {
                 error(c.span(), "channel \"" + c.name() + "\" is defined twice in this track block", null);
+            }
+            if (c.tracked()) {
+                tracked.add(c.name());
+            }
+            if (!c.complete()) {
+                continue;
             }
             long tests = c.elements().stream().filter(e -> e instanceof Ast.Test).count();
             if (c.tracked() && tests != 1) {
@@ -62,9 +72,6 @@ final class TrackCompiler {
             if (c.elements().isEmpty()) {
                 error(c.span(), "channel \"" + c.name() + "\" delivers nothing", null);
             }
-            if (c.tracked()) {
-                tracked.add(c.name());
-            }
         }
         if (track.channels().isEmpty()) {
             error(track.span(), "a track block needs at least one channel", "add channel \"test\" { test width 1 ms }");
@@ -73,7 +80,8 @@ final class TrackCompiler {
                     "write 'track serial' or 'track parallel' to interleave several");
         } else if (track.mode() != Ast.TrackMode.SINGLE && tracked.size() < 2) {
             error(track.span(), "'track " + track.mode().name().toLowerCase(java.util.Locale.ROOT)
-                    + "' interleaves at least two tracked channels; this one has " + tracked.size(), null);
+                    + "' interleaves at least two tracked channels; this one has " + tracked.size(),
+                    "write a plain 'track' block to track one channel");
         }
         return tracked;
     }
@@ -110,7 +118,8 @@ final class TrackCompiler {
             Polarity polarity = p.polarity().map(s -> s.equals("anodal") ? Polarity.ANODAL : Polarity.CATHODAL)
                     .orElse(Polarity.CATHODAL);
             StimulusElement.Amplitude amplitude = amplitude(p.amplitude(), channel, scope, tracked);
-            if (amplitude instanceof StimulusElement.Nanoamps n && n.nanoamps() < 0) {
+            if (amplitude instanceof StimulusElement.Nanoamps n && n.nanoamps() < 0
+                    || amplitude instanceof StimulusElement.PercentOfThreshold t && t.percent() < 0) {
                 throw eval.fail(p.amplitude().span(), "a pulse amplitude cannot be negative",
                         "write 'pulse anodal …' for the other direction");
             }

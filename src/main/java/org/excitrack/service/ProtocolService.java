@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.excitrack.device.AcquisitionUnit;
+import org.excitrack.device.AcquisitionUnits;
 import org.excitrack.lang.CompileContext;
 import org.excitrack.lang.CompileResult;
 import org.excitrack.lang.IncludeResolver;
@@ -14,6 +16,7 @@ import org.excitrack.lang.SourceFile;
 import org.excitrack.model.SafetyLimits;
 import org.excitrack.model.UnitCapabilities;
 import org.excitrack.model.plan.ProtocolPlan;
+import org.excitrack.transport.PortUriException;
 
 /** Checks protocols (built-in or from files) against a unit's capabilities and the limits in force. */
 public final class ProtocolService {
@@ -44,6 +47,18 @@ public final class ProtocolService {
     /** Against the reference unit and the default nerve limits, as when no unit is connected. */
     public ProtocolService() {
         this(UnitCapabilities.referenceUnit(), SafetyLimits.nerveDefaults());
+    }
+
+    /**
+     * Against the unit on {@code port}: its own capabilities and hard limits (the tighter of those and the
+     * default nerve limits). The unit is only asked who it is; nothing is stimulated.
+     */
+    public static ProtocolService forUnit(String port) {
+        try (AcquisitionUnit unit = AcquisitionUnits.open(port)) {
+            return new ProtocolService(unit.capabilities(), SafetyLimits.nerveDefaults());
+        } catch (PortUriException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
     }
 
     public ProtocolService(UnitCapabilities capabilities, SafetyLimits limits) {

@@ -81,7 +81,14 @@ class CheckCommandTest {
         Run run = excitrack("check", file.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("strong.exc:6:7: error: in the worst case polarizing current 15.000 mA exceeds "
-                + "the limit of 10.000 mA (-150 % of thresholds up to the maximum threshold, 10.000 mA)");
+                + "the limit of 10.000 mA (-150 % of a threshold that may reach the maximum threshold, 10.000 mA)");
+    }
+
+    @Test
+    void aConnectedUnitsCapabilitiesCanBeUsed() {
+        Run run = excitrack("check", "TRONDNF-RC", "--port", "sim:unit");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Section \"Recovery cycle\"");
     }
 
     @Test

@@ -48,7 +48,7 @@ class ProtocolSourcesTest {
         write("a.exc", "include \"b.exc\"\n");
         write("b.exc", "include \"a.exc\"\n");
         assertThat(new ProtocolService().check(dir.resolve("main.exc").toString(), Map.of()).diagnostics())
-                .contains("\"a.exc\" includes itself");
+                .contains("include cycle:").contains("a.exc → ").contains("b.exc → ");
     }
 
     @Test

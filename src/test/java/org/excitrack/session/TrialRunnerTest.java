@@ -55,7 +55,7 @@ class TrialRunnerTest {
                     assertThat(e).hasMessage("refused trial 1: "
                             + "pulse 1: pulse current 60.000 mA exceeds the limit of 50.000 mA; "
                             + "pulse 1: pulse charge 120.000 µC exceeds the limit of 50.000 µC; "
-                            + "polarizing step 1: polarizing duration 2000.0 ms exceeds the limit of 1000.0 ms");
+                            + "polarizing step 1: polarizing duration 2000 ms exceeds the limit of 1000 ms");
                 });
 
         assertThat(unit.calls).isEmpty();
@@ -172,11 +172,10 @@ class TrialRunnerTest {
         assertThatThrownBy(() -> new TrialRunner(unit, LIMITS, 99_999, ticker))
                 .isInstanceOfSatisfying(StimulusRefusedException.class, e -> assertThat(e.violations())
                         .containsExactly(new LimitViolation(Limit.TRIAL_INTERVAL, "", 99_999, 100_000)))
-                .hasMessage("refused the stimulus rate: trial interval 100.0 ms (99999 µs) is shorter than the "
-                        + "minimum of 100.0 ms (100000 µs)");
+                .hasMessage("refused the stimulus rate: trial interval 99.999 ms is shorter than the minimum of 100 ms");
         assertThatThrownBy(() -> new TrialRunner(unit, LIMITS, 50_000, ticker))
-                .hasMessage("refused the stimulus rate: trial interval 50.0 ms is shorter than the minimum of "
-                        + "100.0 ms");
+                .hasMessage("refused the stimulus rate: trial interval 50 ms is shorter than the minimum of "
+                        + "100 ms");
         assertThat(unit.calls).isEmpty();
     }
 

@@ -110,7 +110,7 @@ class CliBadInputTest {
     @Test
     void aStimulusRateAboveTheLimitIsRefused() {
         excitrack("threshold", "--port", "sim:unit", "--interval", "20ms")
-                .assertCleanFailure(1, "trial interval 20.0 ms is shorter than the minimum of 100.0 ms");
+                .assertCleanFailure(1, "trial interval 20 ms is shorter than the minimum of 100 ms");
     }
 
     @Test

@@ -4,7 +4,8 @@ package org.excitrack.model.plan;
  * How every trial of the protocol is acquired and tracked.
  *
  * @param sampleRateHz ADC rate per channel
- * @param windowMicros recording window from the trial's time zero
+ * @param windowMicros sweep recorded for each test pulse, from the test pulse's onset (the session adds its
+ *     pre-stimulus baseline before it); a channel's trial lasts until its test pulse's onset plus this
  * @param intervalMicros time from one stimulus to the next
  * @param target the tracked response
  * @param minStimuliPerPoint fewest stimuli per tracked channel and point
