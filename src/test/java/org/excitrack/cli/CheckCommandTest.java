@@ -46,6 +46,7 @@ class CheckCommandTest {
         Path file = dir.resolve("unsafe.exc");
         Files.writeString(file, String.join("\n",
                 "protocol \"Unsafe\"",
+                "section \"SR\" {", "  stimulus response width 1 ms", "}",
                 "section \"IV\" {",
                 "  track serial {",
                 "    channel \"control\" { test width 1 mA }",
@@ -58,8 +59,8 @@ class CheckCommandTest {
         Run run = excitrack("check", file.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("unsafe.exc:4:36: error: test pulse width must be a duration, but '1 mA' is a current")
-                .contains("unsafe.exc:6:18: error: no tracked channel \"controll\" in this track block")
+        assertThat(run.err()).contains("unsafe.exc:7:36: error: test pulse width must be a duration, but '1 mA' is a current")
+                .contains("unsafe.exc:9:18: error: no tracked channel \"controll\" in this track block")
                 .contains("hint: did you mean 'control'?")
                 .contains("2 errors");
     }
@@ -69,6 +70,7 @@ class CheckCommandTest {
         Path file = dir.resolve("strong.exc");
         Files.writeString(file, String.join("\n",
                 "protocol \"Strong\"",
+                "section \"SR\" {", "  stimulus response width 1 ms", "}",
                 "section \"IV\" {",
                 "  track serial {",
                 "    channel \"control\" { test }",
@@ -80,7 +82,7 @@ class CheckCommandTest {
                 "}", ""));
         Run run = excitrack("check", file.toString());
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("strong.exc:6:7: error: in the worst case polarizing current 15.000 mA exceeds "
+        assertThat(run.err()).contains("strong.exc:9:7: error: in the worst case polarizing current 15.000 mA exceeds "
                 + "the limit of 10.000 mA (-150 % of a threshold that may reach the maximum threshold, 10.000 mA)");
     }
 
