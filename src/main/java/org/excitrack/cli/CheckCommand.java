@@ -11,9 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Checks a protocol before anything runs: syntax, names, units, the unit's capabilities and",
-            "every worst case against the limits. Prints the compiled plan (sections, channels, tracked points,",
-            "estimated stimuli and duration) when it is valid, and every problem when it is not."},
+        description = {"Checks a protocol before anything runs, and prints its plan or every problem.",
+            "Checks syntax, names, units, the unit's capabilities and every worst case against the limits.",
+            "A valid protocol's compiled plan shows its sections, channels, tracked points, and the estimated",
+            "stimuli and duration."},
         footer = {"", "Exit codes: 0 valid, 2 invalid.", "", "Examples:", "  excitrack check TRONDNF",
             "  excitrack check my-protocol.exc --set target=30%%"})
 public final class CheckCommand implements Callable<Integer> {

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
  * controller opens exactly as it would a USB-serial device.
  */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = {"Runs a simulated acquisition unit on a pseudo-terminal (Linux, macOS) and prints the",
-            "port to connect to. Runs until interrupted (Ctrl-C)."},
+        description = {"Runs a simulated acquisition unit on a pseudo-terminal and prints its port.",
+            "Linux and macOS; it runs until interrupted (Ctrl-C)."},
         footer = {"", "Example:", "  excitrack sim --seed 7 --threshold 4.2mA",
             "  excitrack threshold --port serial:/dev/pts/N --interval 100ms   (in another terminal)"})
 public final class SimCommand implements Callable<Integer> {
