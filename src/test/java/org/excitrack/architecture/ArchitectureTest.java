@@ -30,6 +30,8 @@ class ArchitectureTest {
                 .layer("Service").definedBy("org.excitrack.service..")
                 .layer("Session").definedBy("org.excitrack.session..")
                 .layer("Lang").definedBy("org.excitrack.lang..")
+                .layer("Storage").definedBy("org.excitrack.storage..")
+                .layer("Analysis").definedBy("org.excitrack.analysis..")
                 .layer("Tracking").definedBy("org.excitrack.tracking..")
                 .layer("Device").definedBy("org.excitrack.device..")
                 .layer("Codec").definedBy("org.excitrack.codec..")
@@ -43,6 +45,8 @@ class ArchitectureTest {
                 .whereLayer("Service").mayOnlyBeAccessedByLayers("Cli", "Gui", "App")
                 .whereLayer("Session").mayOnlyBeAccessedByLayers("Service")
                 .whereLayer("Lang").mayOnlyBeAccessedByLayers("Session", "Service")
+                .whereLayer("Storage").mayOnlyBeAccessedByLayers("Session", "Service")
+                .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Tracking").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Device").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Codec").mayOnlyBeAccessedByLayers("Device", "Service", "Sim")
@@ -75,6 +79,20 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("org.excitrack.lang..", "org.excitrack.model..",
                         "java.lang..", "java.util..", "java.security..", "java.nio.charset..")
                 .because("a protocol may not reach files, the network or the host: includes come through a resolver")
+                .check(classes);
+    }
+
+    @Test
+    void storageAndAnalysisStayApart() {
+        noClasses().that().resideInAPackage("org.excitrack.storage..")
+                .should().dependOnClassesThat().resideInAPackage("org.excitrack.analysis..")
+                .because("storage keeps data; computing variables is analysis's job")
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses().that().resideInAPackage("org.excitrack.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.excitrack.storage..", "java.io..", "java.nio.file..")
+                .because("analysis works on what it is handed and does no I/O")
+                .allowEmptyShould(true)
                 .check(classes);
     }
 
