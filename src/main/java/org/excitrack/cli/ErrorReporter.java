@@ -13,7 +13,8 @@ import picocli.CommandLine.ParseResult;
 public final class ErrorReporter implements IExecutionExceptionHandler {
     /** Failures that are about the world, not about our code: their message is the whole story. */
     private static final Set<String> EXPECTED_PACKAGES = Set.of("org.excitrack.device", "org.excitrack.transport",
-            "org.excitrack.service", "org.excitrack.session", "org.excitrack.codec", "org.excitrack.framing");
+            "org.excitrack.service", "org.excitrack.session", "org.excitrack.codec", "org.excitrack.framing",
+            "org.excitrack.storage.mem");
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {

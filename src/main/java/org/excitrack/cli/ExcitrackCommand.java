@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "excitrack", mixinStandardHelpOptions = true, versionProvider = ExcitrackCommand.Version.class,
         description = "Nerve and cortical excitability testing by threshold tracking.",
-        subcommands = {ThresholdCommand.class, CheckCommand.class, ProtocolsCommand.class, PortsCommand.class,
+        subcommands = {ThresholdCommand.class, CheckCommand.class, ProtocolsCommand.class, AnalyzeCommand.class,
+            PortsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 usage error."})
 public final class ExcitrackCommand implements Runnable {

@@ -1,0 +1,98 @@
+package org.excitrack.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.excitrack.service.AnalysisService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Computes the excitability variables of recordings from their raw curves.",
+            "Reads QTRAC MEM files; variables carry QtracP's numbers and names, beside QtracP's own value."},
+        footer = {"", "Examples:", "  excitrack analyze FESB70821A.MEM",
+            "  excitrack analyze --format csv samples/*.MEM > variables.csv"})
+public final class AnalyzeCommand implements Callable<Integer> {
+    enum Format { TABLE, CSV, JSON }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILES", description = "MEM files.")
+    private List<Path> files;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "table, csv (file,number,name,value) or json (default: ${DEFAULT-VALUE}).")
+    private Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        List<AnalysisService.FileVariables> results = new AnalysisService().analyze(files);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case CSV -> csv(results, out);
+            case JSON -> json(results, out);
+            default -> table(results, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void table(List<AnalysisService.FileVariables> results, PrintWriter out) {
+        for (AnalysisService.FileVariables f : results) {
+            out.println(f.file() + (f.subject().isEmpty() ? "" : " (" + f.subject() + ")"));
+            out.printf(Locale.ROOT, "  %4s  %-42s %12s %12s%n", "#", "variable", "Excitrack", "in file");
+            for (AnalysisService.Variable v : f.variables()) {
+                out.printf(Locale.ROOT, "  %4s  %-42s %12s %12s%n", v.numberText(), v.name().replace('\\', ' '),
+                        number(v.value()), v.fileValue().isPresent() ? number(v.fileValue().getAsDouble()) : "");
+            }
+            out.println();
+        }
+    }
+
+    private static void csv(List<AnalysisService.FileVariables> results, PrintWriter out) {
+        out.println("file,number,name,value");
+        for (AnalysisService.FileVariables f : results) {
+            for (AnalysisService.Variable v : f.variables()) {
+                out.println(csvField(f.file()) + "," + v.numberText() + "," + csvField(v.name()) + ","
+                        + number(v.value()));
+            }
+        }
+    }
+
+    private static void json(List<AnalysisService.FileVariables> results, PrintWriter out) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode files = mapper.createArrayNode();
+        for (AnalysisService.FileVariables f : results) {
+            ObjectNode file = files.addObject().put("file", f.file()).put("subject", f.subject());
+            ArrayNode variables = file.putArray("variables");
+            for (AnalysisService.Variable v : f.variables()) {
+                ObjectNode node = variables.addObject();
+                if (v.number().isPresent()) {
+                    node.put("number", (int) v.number().getAsDouble());
+                }
+                node.put("name", v.name()).put("value", v.value());
+                v.fileValue().ifPresent(x -> node.put("fileValue", x));
+            }
+        }
+        out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(files));
+    }
+
+    /** Up to 6 significant decimals, no exponent, no trailing zeros. */
+    private static String number(double v) {
+        String s = String.format(Locale.ROOT, "%.6f", v).replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,86 @@
+package org.excitrack.service;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.excitrack.analysis.ComputedVariables;
+import org.excitrack.analysis.ExcitabilityVariables;
+import org.excitrack.model.excitability.DerivedVariable;
+import org.excitrack.model.excitability.ExcitabilityRecording;
+import org.excitrack.storage.mem.MemReader;
+
+/**
+ * Excitability variables for recordings: QtracP's numbered variables and the named extras, computed from the
+ * raw curves, beside the values the file already carried (QtracP's, for a MEM file).
+ */
+public final class AnalysisService {
+
+    /**
+     * One variable of one file.
+     *
+     * @param number QtracP's number, or empty for a named extra variable
+     * @param value computed here from the curves
+     * @param fileValue what the file itself says (QtracP's value), when it says anything
+     */
+    public record Variable(OptionalDouble number, String name, double value, OptionalDouble fileValue) {
+        public String numberText() {
+            return number.isPresent() ? String.valueOf((int) number.getAsDouble()) : "";
+        }
+    }
+
+    /** @param file the input's file name, as the CSV and JSON outputs name it */
+    public record FileVariables(String file, String subject, List<Variable> variables) {
+        public FileVariables {
+            variables = List.copyOf(variables);
+        }
+    }
+
+    private final MemReader reader = new MemReader();
+
+    /**
+     * @throws InvalidRequestException when a path is missing or is not a file Excitrack can read
+     * @throws org.excitrack.storage.mem.MemFormatException when a MEM file is malformed (names the line)
+     */
+    public List<FileVariables> analyze(List<Path> files) {
+        List<FileVariables> out = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidRequestException("no such file: " + file, null);
+            }
+            if (!file.getFileName().toString().toUpperCase(java.util.Locale.ROOT).endsWith(".MEM")) {
+                throw new InvalidRequestException(file + " is not a MEM file; analyze reads QTRAC .MEM files "
+                        + "(Excitrack recordings come with the recording-file format)", null);
+            }
+            out.add(analyze(file.getFileName().toString(), reader.read(file)));
+        }
+        return out;
+    }
+
+    static FileVariables analyze(String fileName, ExcitabilityRecording recording) {
+        ComputedVariables computed = ExcitabilityVariables.compute(recording);
+        List<Variable> variables = new ArrayList<>();
+        for (DerivedVariable v : computed.numbered()) {
+            OptionalDouble fromFile = recording.derived().stream().filter(d -> d.number() == v.number())
+                    .mapToDouble(DerivedVariable::value).findFirst();
+            variables.add(new Variable(OptionalDouble.of(v.number()), v.label(), v.value(), fromFile));
+        }
+        for (Map.Entry<String, Double> e : computed.extras().entrySet()) {
+            OptionalDouble fromFile = recording.extraVariables().stream().filter(x -> x.name().equals(e.getKey()))
+                    .map(x -> parse(x.value())).filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
+                    .findFirst();
+            variables.add(new Variable(OptionalDouble.empty(), e.getKey(), e.getValue(), fromFile));
+        }
+        return new FileVariables(fileName, recording.header().name().orElse(""), variables);
+    }
+
+    private static OptionalDouble parse(String text) {
+        try {
+            return OptionalDouble.of(Double.parseDouble(text.trim()));
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+}

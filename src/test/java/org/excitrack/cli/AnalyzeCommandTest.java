@@ -1,0 +1,78 @@
+package org.excitrack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `excitrack analyze` on real QTRAC recordings and on broken files. */
+class AnalyzeCommandTest {
+    private static final Path DATA = Path.of("..", "shared", "data", "nerve-norms");
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run excitrack(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.create().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void csvHasOneRowPerFileAndVariableWithTheIssuesColumns() {
+        assumeTrue(Files.isDirectory(DATA), "the nerve-norms data set is beside the project");
+        Run run = excitrack("analyze", "--format", "csv", DATA.resolve("FESB70821A.MEM").toString(),
+                DATA.resolve("FESB70821B.MEM").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("file,number,name,value");
+        assertThat(lines).contains("FESB70821A.MEM,3,Strength-duration\\time constant (ms),0.286849",
+                "FESB70821B.MEM,4,Rheobase (mA),6.695637");
+        assertThat(lines.stream().filter(l -> l.startsWith("FESB70821A.MEM,")).count()).isGreaterThan(30);
+    }
+
+    @Test
+    void jsonCarriesNumbersNamesAndQtracPsOwnValues() {
+        assumeTrue(Files.isDirectory(DATA), "the nerve-norms data set is beside the project");
+        Run run = excitrack("analyze", "--format", "json", DATA.resolve("FESB70821A.MEM").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"file\" : \"FESB70821A.MEM\"", "\"subject\" : \"CR21S\"", "\"number\" : 10",
+                "\"name\" : \"RRP (ms)\"", "\"fileValue\" : 3.407");
+    }
+
+    @Test
+    void aTruncatedFileGivesItsLineAndChangesNothing() throws IOException {
+        assumeTrue(Files.isDirectory(DATA), "the nerve-norms data set is beside the project");
+        List<String> original = Files.readAllLines(DATA.resolve("FESB70821A.MEM"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path cut = dir.resolve("CUT.MEM");
+        Files.write(cut, original.subList(0, 40), java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] before = Files.readAllBytes(cut);
+        Run run = excitrack("analyze", cut.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("CUT.MEM", "line", "STIMULUS-RESPONSE DATA").doesNotContain("\tat ");
+        assertThat(Files.readAllBytes(cut)).isEqualTo(before);
+    }
+
+    @Test
+    void somethingThatIsNotAMemFileIsAUsageError() throws IOException {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "hello");
+        Run run = excitrack("analyze", text.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("is not a MEM file");
+        Run missing = excitrack("analyze", dir.resolve("nope.MEM").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file");
+    }
+}
