@@ -38,7 +38,7 @@ class AnalyzeCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("file,number,name,value");
         assertThat(lines).contains("FESB70821A.MEM,3,Strength-duration\\time constant (ms),0.286849",
-                "FESB70821B.MEM,4,Rheobase (mA),6.695637");
+                "FESB70821B.MEM,4,Rheobase (mA),6.695643");
         assertThat(lines.stream().filter(l -> l.startsWith("FESB70821A.MEM,")).count()).isGreaterThan(30);
     }
 
