@@ -31,9 +31,10 @@ public final class Benchmarks {
                 .fromSystemProperties(), outdir);
         double loadAfterPty = loadAverage();
         String codec = CodecBenchmarkRunner.run(outdir);
+        String analysis = AnalysisThroughputBenchmark.run(Path.of("..", "shared", "data", "nerve-norms"));
         double loadAfterJmh = loadAverage();
 
-        String summary = header(loadBefore, loadAfterPty, loadAfterJmh) + "\n" + pty.table() + "\n" + codec
+        String summary = header(loadBefore, loadAfterPty, loadAfterJmh) + "\n" + pty.table() + "\n" + codec + "\n" + analysis
                 + "\nJMH results: " + outdir.resolve(CodecBenchmarkRunner.JSON_FILE) + "\n";
         Files.writeString(outdir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         System.out.println();
