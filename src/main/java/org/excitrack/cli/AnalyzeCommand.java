@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Computes the excitability variables of recordings from their raw curves.",
-            "Reads QTRAC MEM files; variables carry QtracP's numbers and names, beside QtracP's own value."},
+            "Reads QTRAC MEM files; variables carry QtracP's numbers and names, beside QtracP's own value,",
+            "and a z-score against 192 healthy median-nerve recordings of the subject's age (* = outside 2.5-97.5 %)."},
         footer = {"", "Examples:", "  excitrack analyze FESB70821A.MEM",
             "  excitrack analyze --format csv samples/*.MEM > variables.csv"})
 public final class AnalyzeCommand implements Callable<Integer> {
@@ -30,7 +31,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private List<Path> files;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table, csv (file,number,name,value) or json (default: ${DEFAULT-VALUE}).")
+            description = "table (with z-scores), csv (file,number,name,value) or json (with z-scores and normal ranges; default: ${DEFAULT-VALUE}).")
     private Format format;
 
     @Override
@@ -49,10 +50,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private static void table(List<AnalysisService.FileVariables> results, PrintWriter out) {
         for (AnalysisService.FileVariables f : results) {
             out.println(f.file() + (f.subject().isEmpty() ? "" : " (" + f.subject() + ")"));
-            out.printf(Locale.ROOT, "  %4s  %-42s %12s %12s%n", "#", "variable", "Excitrack", "in file");
+            out.printf(Locale.ROOT, "  %4s  %-42s %12s %12s %7s  %s%n", "#", "variable", "Excitrack", "in file", "z",
+                    "normal range");
+            boolean anyOutside = false;
             for (AnalysisService.Variable v : f.variables()) {
-                out.printf(Locale.ROOT, "  %4s  %-42s %12s %12s%n", v.numberText(), v.name().replace('\\', ' '),
-                        number(v.value()), v.fileValue().isPresent() ? number(v.fileValue().getAsDouble()) : "");
+                anyOutside |= v.outsideNormalRange();
+                out.printf(Locale.ROOT, "  %4s  %-42s %12s %12s %7s  %s%n", v.numberText(), v.name().replace('\\', ' '),
+                        number(v.value()), v.fileValue().isPresent() ? number(v.fileValue().getAsDouble()) : "",
+                        v.zScore().isPresent() ? String.format(Locale.ROOT, "%.2f", v.zScore().getAsDouble())
+                                + (v.outsideNormalRange() ? "*" : "") : "",
+                        v.normalRange().map(r -> significant(r.low()) + " to " + significant(r.high())).orElse(""));
+            }
+            if (anyOutside) {
+                out.println("  * outside the healthy 2.5-97.5 % range for this age (|z| > 1.96)");
             }
             out.println();
         }
@@ -81,6 +91,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 node.put("name", v.name()).put("value", v.value());
                 v.fileValue().ifPresent(x -> node.put("fileValue", x));
+                v.zScore().ifPresent(z -> node.put("z", z));
+                v.normalRange().ifPresent(r -> node.putArray("normalRange").add(r.low()).add(r.high()));
             }
         }
         out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(files));
@@ -90,6 +102,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private static String number(double v) {
         String s = String.format(Locale.ROOT, "%.6f", v).replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** 4 significant digits, for normal-range limits. */
+    private static String significant(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static String csvField(String s) {

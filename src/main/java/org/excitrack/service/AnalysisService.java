@@ -5,16 +5,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.excitrack.analysis.ComputedVariables;
 import org.excitrack.analysis.ExcitabilityVariables;
+import org.excitrack.analysis.NormativeComparison;
+import org.excitrack.analysis.NormativeModel;
 import org.excitrack.model.excitability.DerivedVariable;
 import org.excitrack.model.excitability.ExcitabilityRecording;
 import org.excitrack.storage.mem.MemReader;
 
 /**
  * Excitability variables for recordings: QtracP's numbered variables and the named extras, computed from the
- * raw curves, beside the values the file already carried (QtracP's, for a MEM file).
+ * raw curves, beside the values the file already carried (QtracP's, for a MEM file), and each numbered variable's
+ * age-adjusted z-score against healthy median-nerve recordings ({@link NormativeData}, age from the file's header).
  */
 public final class AnalysisService {
 
@@ -24,11 +28,24 @@ public final class AnalysisService {
      * @param number QtracP's number, or empty for a named extra variable
      * @param value computed here from the curves
      * @param fileValue what the file itself says (QtracP's value), when it says anything
+     * @param zScore {@code value} against healthy subjects of the recording's age ({@link NormativeData}); empty
+     *        when the variable has no normative model
+     * @param normalRange the healthy 2.5–97.5 % range at that age, when there is a z-score
      */
-    public record Variable(OptionalDouble number, String name, double value, OptionalDouble fileValue) {
+    public record Variable(OptionalDouble number, String name, double value, OptionalDouble fileValue,
+            OptionalDouble zScore, Optional<Range> normalRange) {
+        /** Whether the z-score puts the value outside the normal range (|z| > 1.96). */
+        public boolean outsideNormalRange() {
+            return zScore.isPresent() && Math.abs(zScore.getAsDouble()) > NormativeComparison.LIMIT;
+        }
+
         public String numberText() {
             return number.isPresent() ? String.valueOf((int) number.getAsDouble()) : "";
         }
+    }
+
+    /** A healthy 2.5–97.5 % range, in the variable's units (the service's copy of the analysis type, for callers). */
+    public record Range(double low, double high) {
     }
 
     /** @param file the input's file name, as the CSV and JSON outputs name it */
@@ -62,16 +79,23 @@ public final class AnalysisService {
     static FileVariables analyze(String fileName, ExcitabilityRecording recording) {
         ComputedVariables computed = ExcitabilityVariables.compute(recording);
         List<Variable> variables = new ArrayList<>();
+        NormativeModel norms = NormativeData.model();
+        OptionalDouble age = recording.header().ageYears();
         for (DerivedVariable v : computed.numbered()) {
             OptionalDouble fromFile = recording.derived().stream().filter(d -> d.number() == v.number())
                     .mapToDouble(DerivedVariable::value).findFirst();
-            variables.add(new Variable(OptionalDouble.of(v.number()), v.label(), v.value(), fromFile));
+            Optional<NormativeComparison> z = Double.isFinite(v.value())
+                    ? norms.compare(v.number(), v.value(), age) : Optional.empty();
+            variables.add(new Variable(OptionalDouble.of(v.number()), v.label(), v.value(), fromFile,
+                    z.map(c -> OptionalDouble.of(c.z())).orElse(OptionalDouble.empty()),
+                    z.map(c -> new Range(c.range().low(), c.range().high()))));
         }
         for (Map.Entry<String, Double> e : computed.extras().entrySet()) {
             OptionalDouble fromFile = recording.extraVariables().stream().filter(x -> x.name().equals(e.getKey()))
                     .map(x -> parse(x.value())).filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
                     .findFirst();
-            variables.add(new Variable(OptionalDouble.empty(), e.getKey(), e.getValue(), fromFile));
+            variables.add(new Variable(OptionalDouble.empty(), e.getKey(), e.getValue(), fromFile,
+                    OptionalDouble.empty(), Optional.empty()));
         }
         return new FileVariables(fileName, recording.header().name().orElse(""), variables);
     }

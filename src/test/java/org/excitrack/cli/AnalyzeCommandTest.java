@@ -36,7 +36,7 @@ class AnalyzeCommandTest {
                 DATA.resolve("FESB70821B.MEM").toString());
         assertThat(run.code()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("file,number,name,value");
+        assertThat(lines.get(0)).as("the columns the issue fixes").isEqualTo("file,number,name,value");
         assertThat(lines).contains("FESB70821A.MEM,3,Strength-duration\\time constant (ms),0.286849",
                 "FESB70821B.MEM,4,Rheobase (mA),6.695643");
         assertThat(lines.stream().filter(l -> l.startsWith("FESB70821A.MEM,")).count()).isGreaterThan(30);
@@ -48,7 +48,7 @@ class AnalyzeCommandTest {
         Run run = excitrack("analyze", "--format", "json", DATA.resolve("FESB70821A.MEM").toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"file\" : \"FESB70821A.MEM\"", "\"subject\" : \"CR21S\"", "\"number\" : 10",
-                "\"name\" : \"RRP (ms)\"", "\"fileValue\" : 3.407");
+                "\"name\" : \"RRP (ms)\"", "\"fileValue\" : 3.407", "\"z\" : ");
     }
 
     @Test
