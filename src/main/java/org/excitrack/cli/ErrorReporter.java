@@ -21,8 +21,9 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         var err = commandLine.getErr();
         if (e instanceof InvalidRequestException) {
             err.println("excitrack: " + e.getMessage());
-            err.println("Try 'excitrack ports' to list the ports, or '" + commandLine.getCommandSpec().qualifiedName()
-                    + " --help'.");
+            boolean takesPort = commandLine.getCommandSpec().findOption("--port") != null;
+            err.println("Try " + (takesPort ? "'excitrack ports' to list the ports, or " : "") + "'"
+                    + commandLine.getCommandSpec().qualifiedName() + " --help'.");
             return 2;
         }
         if (e instanceof InterruptedException) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "excitrack", mixinStandardHelpOptions = true, versionProvider = ExcitrackCommand.Version.class,
         description = "Nerve and cortical excitability testing by threshold tracking.",
         subcommands = {ThresholdCommand.class, CheckCommand.class, ProtocolsCommand.class, AnalyzeCommand.class,
+            ReportCommand.class, CompareCommand.class, ExportCommand.class,
             PortsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 usage error."})
