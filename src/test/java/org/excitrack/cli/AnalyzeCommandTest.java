@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,20 +17,14 @@ class AnalyzeCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run excitrack(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun excitrack(String... args) {
+        return CliRun.excitrack(args);
     }
 
     @Test
     void csvHasOneRowPerFileAndVariableWithTheIssuesColumns() {
         assumeTrue(Files.isDirectory(DATA), "the nerve-norms data set is beside the project");
-        Run run = excitrack("analyze", "--format", "csv", DATA.resolve("FESB70821A.MEM").toString(),
+        CliRun run = excitrack("analyze", "--format", "csv", DATA.resolve("FESB70821A.MEM").toString(),
                 DATA.resolve("FESB70821B.MEM").toString());
         assertThat(run.code()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
@@ -45,7 +37,7 @@ class AnalyzeCommandTest {
     @Test
     void jsonCarriesNumbersNamesAndQtracPsOwnValues() {
         assumeTrue(Files.isDirectory(DATA), "the nerve-norms data set is beside the project");
-        Run run = excitrack("analyze", "--format", "json", DATA.resolve("FESB70821A.MEM").toString());
+        CliRun run = excitrack("analyze", "--format", "json", DATA.resolve("FESB70821A.MEM").toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"file\" : \"FESB70821A.MEM\"", "\"subject\" : \"CR21S\"", "\"number\" : 10",
                 "\"name\" : \"RRP (ms)\"", "\"fileValue\" : 3.407", "\"z\" : ");
@@ -58,7 +50,7 @@ class AnalyzeCommandTest {
         Path cut = dir.resolve("CUT.MEM");
         Files.write(cut, original.subList(0, 40), java.nio.charset.StandardCharsets.ISO_8859_1);
         byte[] before = Files.readAllBytes(cut);
-        Run run = excitrack("analyze", cut.toString());
+        CliRun run = excitrack("analyze", cut.toString());
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("CUT.MEM", "line", "STIMULUS-RESPONSE DATA").doesNotContain("\tat ");
         assertThat(Files.readAllBytes(cut)).isEqualTo(before);
@@ -68,10 +60,10 @@ class AnalyzeCommandTest {
     void somethingThatIsNotAMemFileIsAUsageError() throws IOException {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "hello");
-        Run run = excitrack("analyze", text.toString());
+        CliRun run = excitrack("analyze", text.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("is not a MEM file");
-        Run missing = excitrack("analyze", dir.resolve("nope.MEM").toString());
+        CliRun missing = excitrack("analyze", dir.resolve("nope.MEM").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
     }

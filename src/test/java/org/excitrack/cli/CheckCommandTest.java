@@ -3,8 +3,6 @@ package org.excitrack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,19 +13,13 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run excitrack(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun excitrack(String... args) {
+        return CliRun.excitrack(args);
     }
 
     @Test
     void aValidBuiltInPrintsItsPlanAndExitsZero() {
-        Run run = excitrack("check", "trondnf");
+        CliRun run = excitrack("check", "trondnf");
         assertThat(run.code()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).contains("Protocol \"TRONDNF\"", "Section \"Threshold electrotonus\": 106 tracked points",
@@ -36,7 +28,7 @@ class CheckCommandTest {
 
     @Test
     void anOverrideChangesThePlan() {
-        Run run = excitrack("check", "TRONDNF-SD", "--set", "target=30%", "--set", "interval=2s");
+        CliRun run = excitrack("check", "TRONDNF-SD", "--set", "target=30%", "--set", "interval=2s");
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("target = 30 % (set for this run)", "interval 2 s", "target 30 % of maximal response");
     }
@@ -56,7 +48,7 @@ class CheckCommandTest {
                 "    }",
                 "  }",
                 "}", ""));
-        Run run = excitrack("check", file.toString());
+        CliRun run = excitrack("check", file.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("unsafe.exc:7:36: error: test pulse width must be a duration, but '1 mA' is a current")
@@ -80,7 +72,7 @@ class CheckCommandTest {
                 "    }",
                 "  }",
                 "}", ""));
-        Run run = excitrack("check", file.toString());
+        CliRun run = excitrack("check", file.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("strong.exc:9:7: error: in the worst case polarizing current 15.000 mA exceeds "
                 + "the limit of 10.000 mA (-150 % of a threshold that may reach the maximum threshold, 10.000 mA)");
@@ -88,14 +80,14 @@ class CheckCommandTest {
 
     @Test
     void aConnectedUnitsCapabilitiesCanBeUsed() {
-        Run run = excitrack("check", "TRONDNF-RC", "--port", "sim:unit");
+        CliRun run = excitrack("check", "TRONDNF-RC", "--port", "sim:unit");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Section \"Recovery cycle\"");
     }
 
     @Test
     void protocolsListsTheBuiltInsWithTheirLength() {
-        Run run = excitrack("protocols");
+        CliRun run = excitrack("protocols");
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("TRONDNF ", "TRONDNF-SR", "TRONDNF-SD", "TRONDNF-TE", "TRONDNF-IV", "TRONDNF-RC",
                 "min");
@@ -103,7 +95,7 @@ class CheckCommandTest {
 
     @Test
     void aMissingFileIsAUsageError() {
-        Run run = excitrack("check", dir.resolve("missing.exc").toString());
+        CliRun run = excitrack("check", dir.resolve("missing.exc").toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("no protocol file").doesNotContain("\tat ");
     }

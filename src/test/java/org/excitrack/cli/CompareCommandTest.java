@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `excitrack compare` through picocli, with the error handling of the real command line. */
 class CompareCommandTest {
@@ -23,17 +20,8 @@ class CompareCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run compare(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new CompareCommand());
-        cl.setExecutionExceptionHandler(new ErrorReporter());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        int code = cl.setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun compare(String... args) {
+        return CliRun.command("compare", args);
     }
 
     private static String a() {
@@ -47,7 +35,7 @@ class CompareCommandTest {
     @Test
     void twoFilesGiveTheChangeTable() {
         assumeTrue(Files.isDirectory(DATA), "the nerve-norms data set is beside the project");
-        Run run = compare(a(), b());
+        CliRun run = compare(a(), b());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("A = FESB70821A.MEM, B = FESB70821B.MEM");
         assertThat(run.out().lines().filter(l -> l.contains("Rheobase (mA)")).findFirst()).hasValueSatisfying(
@@ -57,7 +45,7 @@ class CompareCommandTest {
     @Test
     void changeCsvIsBMinusA() {
         assumeTrue(Files.isDirectory(DATA), "the nerve-norms data set is beside the project");
-        Run run = compare("--format", "csv", a(), b());
+        CliRun run = compare("--format", "csv", a(), b());
         assertThat(run.code()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("number,name,a,b,b_minus_a");
@@ -80,7 +68,7 @@ class CompareCommandTest {
             Files.copy(p, groupA.resolve(p.getFileName()));
         }
         String listB = String.join(",", samples.subList(10, 20).stream().map(Path::toString).toList());
-        Run run = compare("--group", "controls=" + groupA, "--group", "other=" + listB, "--format", "json");
+        CliRun run = compare("--group", "controls=" + groupA, "--group", "other=" + listB, "--format", "json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(run.out());
         assertThat(root.at("/a/name").asText()).isEqualTo("controls");
@@ -97,10 +85,10 @@ class CompareCommandTest {
     void groupTableAndCsv() {
         assumeTrue(Files.isDirectory(DATA), "the nerve-norms data set is beside the project");
         String samples = DATA.resolve("samples").toString();
-        Run table = compare("--group", "all=" + samples, "--group", "pair=" + a() + "," + b());
+        CliRun table = compare("--group", "all=" + samples, "--group", "pair=" + a() + "," + b());
         assertThat(table.code()).as(table.err()).isZero();
         assertThat(table.out()).contains("A = all (20 files), B = pair (2 files)", "95 % CI");
-        Run csv = compare("--group", "all=" + samples, "--group", "pair=" + a() + "," + b(), "--format", "csv");
+        CliRun csv = compare("--group", "all=" + samples, "--group", "pair=" + a() + "," + b(), "--format", "csv");
         assertThat(csv.out().lines().findFirst())
                 .hasValue("number,name,n_a,mean_a,sd_a,n_b,mean_b,sd_b,b_minus_a,ci_low,ci_high,df");
         assertThat(csv.out().lines().filter(l -> l.startsWith("3,")).findFirst().orElseThrow().split(",", -1))
@@ -110,7 +98,7 @@ class CompareCommandTest {
     @Test
     void pairsGiveTheMeanPairedDifference() {
         assumeTrue(Files.isDirectory(DATA), "the nerve-norms data set is beside the project");
-        Run run = compare("--pair", a() + "," + b(), "--pair", b() + "," + a(), "--format", "csv");
+        CliRun run = compare("--pair", a() + "," + b(), "--pair", b() + "," + a(), "--format", "csv");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out().lines().findFirst()).hasValue("number,name,n,mean_difference,sd_difference,ci_low,ci_high,df");
         // B-A and A-B cancel: mean 0, and the interval is symmetric about it with 1 df
@@ -124,36 +112,36 @@ class CompareCommandTest {
     @Test
     void usageErrorsExitWith2() throws IOException {
         assertThat(compare().code()).isEqualTo(2);
-        Run three = compare("x.MEM", "y.MEM", "z.MEM");
+        CliRun three = compare("x.MEM", "y.MEM", "z.MEM");
         assertThat(three.code()).isEqualTo(2);
         assertThat(three.err()).contains("exactly two files");
-        Run mixed = compare("x.MEM", "y.MEM", "--pair", "a.MEM,b.MEM");
+        CliRun mixed = compare("x.MEM", "y.MEM", "--pair", "a.MEM,b.MEM");
         assertThat(mixed.err()).contains("not a mix");
         assertThat(mixed.code()).isEqualTo(2);
-        Run oneGroup = compare("--group", "A=x.MEM");
+        CliRun oneGroup = compare("--group", "A=x.MEM");
         assertThat(oneGroup.code()).isEqualTo(2);
         assertThat(oneGroup.err()).contains("exactly twice");
-        Run badGroup = compare("--group", "nofiles", "--group", "B=y.MEM");
+        CliRun badGroup = compare("--group", "nofiles", "--group", "B=y.MEM");
         assertThat(badGroup.code()).isEqualTo(2);
         assertThat(badGroup.err()).contains("NAME=FILE");
-        Run badPair = compare("--pair", "only.MEM");
+        CliRun badPair = compare("--pair", "only.MEM");
         assertThat(badPair.code()).isEqualTo(2);
         assertThat(badPair.err()).contains("EARLIER,LATER");
-        Run missing = compare(dir.resolve("a.MEM").toString(), dir.resolve("b.MEM").toString());
+        CliRun missing = compare(dir.resolve("a.MEM").toString(), dir.resolve("b.MEM").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
-        Run notMem = compare(text.toString(), text.toString());
+        CliRun notMem = compare(text.toString(), text.toString());
         assertThat(notMem.code()).isEqualTo(2);
         assertThat(notMem.err()).contains("is not a MEM file");
-        Run emptyDir = compare("--group", "A=" + dir, "--group", "B=" + dir);
+        CliRun emptyDir = compare("--group", "A=" + dir, "--group", "B=" + dir);
         assertThat(emptyDir.code()).isEqualTo(2);
         assertThat(emptyDir.err()).contains("group A has no MEM files");
     }
 
     @Test
     void helpDocumentsTheThreeForms() {
-        Run run = compare("--help");
+        CliRun run = compare("--help");
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("--group", "NAME=FILES", "--pair", "EARLIER,LATER", "Welch");
     }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import org.excitrack.storage.mem.MemReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `excitrack export` through picocli, with the error handling of the real command line. */
 class ExportCommandTest {
@@ -29,17 +26,8 @@ class ExportCommandTest {
 
     Path input;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run export(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new ExportCommand());
-        cl.setExecutionExceptionHandler(new ErrorReporter());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        int code = cl.setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun export(String... args) {
+        return CliRun.command("export", args);
     }
 
     @BeforeEach
@@ -50,7 +38,7 @@ class ExportCommandTest {
 
     @Test
     void csvIsTidyAndBesideTheInputByDefault() throws IOException {
-        Run run = export(input.toString(), "--to", "csv");
+        CliRun run = export(input.toString(), "--to", "csv");
         assertThat(run.code()).as(run.err()).isZero();
         Path csv = dir.resolve("FESB70821A.csv");
         assertThat(run.out()).contains("wrote " + csv);
@@ -70,7 +58,7 @@ class ExportCommandTest {
     @Test
     void jsonHasHeaderSectionsAndVariables() throws IOException {
         Path out = dir.resolve("out.json");
-        Run run = export(input.toString(), "--to", "JSON", "--out", out.toString());
+        CliRun run = export(input.toString(), "--to", "JSON", "--out", out.toString());
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(out.toFile());
         assertThat(root.get("file").asText()).isEqualTo("FESB70821A.MEM");
@@ -93,12 +81,12 @@ class ExportCommandTest {
         assertThat(reader.read(out).electrotonus()).isEqualTo(original.electrotonus());
 
         Files.writeString(out, "keep me");
-        Run refused = export(input.toString(), "--to", "mem", "--out", out.toString());
+        CliRun refused = export(input.toString(), "--to", "mem", "--out", out.toString());
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("already exists", "--force");
         assertThat(Files.readString(out)).isEqualTo("keep me");
 
-        Run forced = export(input.toString(), "--to", "mem", "--out", out.toString(), "--force");
+        CliRun forced = export(input.toString(), "--to", "mem", "--out", out.toString(), "--force");
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(reader.read(out).recoveryCycle()).isEqualTo(original.recoveryCycle());
         assertThat(dir.toFile().list()).as("no temporary files left").containsExactlyInAnyOrder("FESB70821A.MEM",
@@ -107,13 +95,13 @@ class ExportCommandTest {
 
     @Test
     void usageErrorsExitWith2AndWriteNothing() throws IOException {
-        Run same = export(input.toString(), "--to", "mem", "--out", input.toString(), "--force");
+        CliRun same = export(input.toString(), "--to", "mem", "--out", input.toString(), "--force");
         assertThat(same.code()).isEqualTo(2);
         assertThat(same.err()).contains("is the input file");
-        Run noDir = export(input.toString(), "--to", "csv", "--out", dir.resolve("no/such/dir.csv").toString());
+        CliRun noDir = export(input.toString(), "--to", "csv", "--out", dir.resolve("no/such/dir.csv").toString());
         assertThat(noDir.code()).isEqualTo(2);
         assertThat(noDir.err()).contains("directory does not exist");
-        Run missing = export(dir.resolve("nope.MEM").toString(), "--to", "csv");
+        CliRun missing = export(dir.resolve("nope.MEM").toString(), "--to", "csv");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
         assertThat(export(input.toString(), "--to", "xml").code()).isEqualTo(2);
@@ -126,7 +114,7 @@ class ExportCommandTest {
         List<String> original = Files.readAllLines(input, StandardCharsets.ISO_8859_1);
         Path cut = dir.resolve("CUT.MEM");
         Files.write(cut, original.subList(0, 40), StandardCharsets.ISO_8859_1);
-        Run run = export(cut.toString(), "--to", "json");
+        CliRun run = export(cut.toString(), "--to", "json");
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("CUT.MEM", "line").doesNotContain("\tat ");
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("FESB70821A.MEM", "CUT.MEM");
@@ -134,7 +122,7 @@ class ExportCommandTest {
 
     @Test
     void helpDocumentsTheCsvColumns() {
-        Run run = export("--help");
+        CliRun run = export("--help");
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("file", "section", "curve", "x_unit", "y_unit", "--force", "--out");
     }

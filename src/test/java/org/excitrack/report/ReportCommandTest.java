@@ -1,33 +1,22 @@
 package org.excitrack.report;
 
+import org.excitrack.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.excitrack.cli.ErrorReporter;
-import org.excitrack.cli.ReportCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `excitrack report FILE --out DIR`: writes three files, refuses to overwrite without --force. */
 class ReportCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run report(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new ReportCommand()).setExecutionExceptionHandler(new ErrorReporter())
-                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun report(String... args) {
+        return CliRun.command("report", args);
     }
 
     @Test
@@ -35,34 +24,34 @@ class ReportCommandTest {
         assumeTrue(ReportFixtures.available(), "the nerve-norms data set is beside the project");
         String input = ReportFixtures.DATA.resolve("FESB70821A.MEM").toString();
         Path out = dir.resolve("new").resolve("reports");
-        Run first = report(input, "--out", out.toString());
+        CliRun first = report(input, "--out", out.toString());
         assertThat(first.code()).as(first.err()).isZero();
         for (String ext : new String[] {"png", "svg", "pdf"}) {
             assertThat(out.resolve("FESB70821A." + ext)).isNotEmptyFile();
             assertThat(first.out()).contains("FESB70821A." + ext);
         }
         Files.writeString(out.resolve("FESB70821A.svg"), "mine");
-        Run second = report(input, "--out", out.toString());
+        CliRun second = report(input, "--out", out.toString());
         assertThat(second.code()).isEqualTo(1);
         assertThat(second.err()).contains("FESB70821A.png already exists; use --force to overwrite it")
                 .doesNotContain("internal error");
         assertThat(Files.readString(out.resolve("FESB70821A.svg"))).as("nothing touched").isEqualTo("mine");
-        Run forced = report(input, "--out", out.toString(), "--force");
+        CliRun forced = report(input, "--out", out.toString(), "--force");
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(Files.readString(out.resolve("FESB70821A.svg"))).startsWith("<?xml");
     }
 
     @Test
     void aMissingInputOrAFileAsOutputIsAUsageError() throws IOException {
-        Run missing = report(dir.resolve("NOPE.MEM").toString(), "--out", dir.toString());
+        CliRun missing = report(dir.resolve("NOPE.MEM").toString(), "--out", dir.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
         Path notMem = Files.writeString(dir.resolve("notes.txt"), "x");
-        Run wrongType = report(notMem.toString(), "--out", dir.resolve("o").toString());
+        CliRun wrongType = report(notMem.toString(), "--out", dir.resolve("o").toString());
         assertThat(wrongType.code()).isEqualTo(2);
         assertThat(wrongType.err()).contains("is not a MEM file");
         assumeTrue(ReportFixtures.available(), "the nerve-norms data set is beside the project");
-        Run fileAsDir = report(ReportFixtures.DATA.resolve("FESB70821A.MEM").toString(), "--out", notMem.toString());
+        CliRun fileAsDir = report(ReportFixtures.DATA.resolve("FESB70821A.MEM").toString(), "--out", notMem.toString());
         assertThat(fileAsDir.code()).isEqualTo(2);
         assertThat(fileAsDir.err()).contains("is not a directory");
         assertThat(report("--out", dir.toString()).code()).as("FILE is required").isEqualTo(2);
