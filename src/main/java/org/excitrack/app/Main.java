@@ -1,5 +1,6 @@
 package org.excitrack.app;
 
+import org.excitrack.analysis.ExcitabilityVariables;
 import org.excitrack.cli.Cli;
 import org.excitrack.sim.SimCommand;
 
@@ -12,7 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = Cli.create(new SimCommand()).execute(args);
+        int code = Cli.create(new SimCommand(recording -> ExcitabilityVariables.compute(recording).numbered())).execute(args);
         System.exit(code);
     }
 }

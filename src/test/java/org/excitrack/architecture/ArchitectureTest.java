@@ -47,7 +47,7 @@ class ArchitectureTest {
                 .whereLayer("Session").mayOnlyBeAccessedByLayers("Service")
                 .whereLayer("Lang").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Storage").mayOnlyBeAccessedByLayers("Session", "Service")
-                .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Session", "Service", "Report")
+                .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Session", "Service", "Report", "App")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Service")
                 .whereLayer("Tracking").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Device").mayOnlyBeAccessedByLayers("Session", "Service")

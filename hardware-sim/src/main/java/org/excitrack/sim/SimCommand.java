@@ -3,8 +3,12 @@ package org.excitrack.sim;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.excitrack.model.excitability.DerivedVariable;
+import org.excitrack.model.excitability.ExcitabilityRecording;
 import org.excitrack.sim.pty.PseudoTerminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,37 +21,66 @@ import picocli.CommandLine.Spec;
  * controller opens exactly as it would a USB-serial device.
  */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = {"Runs a simulated acquisition unit on a pseudo-terminal and prints its port.",
+        description = {"Runs a simulated acquisition unit on a pseudo-terminal and prints its port,",
+            "or with --truth prints the virtual subject's own excitability variables.",
             "Linux and macOS; it runs until interrupted (Ctrl-C)."},
-        footer = {"", "Example:", "  excitrack sim --seed 7 --threshold 4.2mA",
+        footer = {"", "Examples:", "  excitrack sim --subject als-early --seed 7",
+            "  excitrack sim --subject healthy --truth --format json",
             "  excitrack threshold --port serial:/dev/pts/N --interval 100ms   (in another terminal)"})
 public final class SimCommand implements Callable<Integer> {
+    private final Function<ExcitabilityRecording, List<DerivedVariable>> variableDefinitions;
+
+    /** @param variableDefinitions the QtracP variables of a recording's curves, for {@code --truth} */
+    public SimCommand(Function<ExcitabilityRecording, List<DerivedVariable>> variableDefinitions) {
+        this.variableDefinitions = variableDefinitions;
+    }
+
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--seed", description = "Seed of all randomness (default: 1).")
     private String seed;
 
+    @Option(names = "--subject", paramLabel = "NAME|FILE",
+            description = "Virtual subject: a built-in preset (healthy, healthy-young, healthy-older, als-early, "
+                    + "als-late, als-mexiletine, noisy, cold-limb) or a .subject file (default: healthy).")
+    private String subject;
+
+    @Option(names = "--layer", description = "Axon model: phenomenological or biophysical (default: the preset's).")
+    private String layer;
+
+    @Option(names = "--truth", description = "Print the subject's own noise-free excitability variables and exit.")
+    private boolean truth;
+
+    @Option(names = "--format", paramLabel = "table|json", description = "Output of --truth (default: table).")
+    private String format;
+
+    @Option(names = "--target", paramLabel = "PERCENT",
+            description = "Tracking target for --truth, %% of the maximal CMAP (default: 40).")
+    private String target;
+
     @Option(names = "--threshold", paramLabel = "CURRENT",
-            description = "Current for half the maximal CMAP with a 1 ms pulse (default: 4.2mA).")
+            description = "Override the median motor unit's 1 ms threshold, e.g. 4.2mA.")
     private String threshold;
 
-    @Option(names = "--sdtc", paramLabel = "DURATION", description = "Strength-duration time constant (default: 450us).")
+    @Option(names = "--sdtc", paramLabel = "DURATION",
+            description = "Override the SDTC of the phenomenological layer, e.g. 450us.")
     private String sdtc;
 
-    @Option(names = "--slope", description = "Spread of the recruitment curve on a log-current scale (default: 0.06).")
+    @Option(names = "--slope", description = "Override the spread of the units' log thresholds (healthy: 0.10).")
     private String slope;
 
-    @Option(names = "--cmap", paramLabel = "VOLTAGE", description = "Maximal CMAP, negative peak (default: 8mV).")
+    @Option(names = "--cmap", paramLabel = "VOLTAGE", description = "Override the maximal CMAP, e.g. 8mV.")
     private String cmap;
 
-    @Option(names = "--latency", paramLabel = "DURATION", description = "CMAP latency (default: 6.5ms).")
+    @Option(names = "--latency", paramLabel = "DURATION", description = "Override the CMAP peak latency, e.g. 4ms.")
     private String latency;
 
-    @Option(names = "--jitter", paramLabel = "PERCENT", description = "Trial-to-trial threshold jitter (default: 1%).")
+    @Option(names = "--jitter", paramLabel = "PERCENT",
+            description = "Override each unit's trial-to-trial threshold jitter, e.g. 1.65%%.")
     private String jitter;
 
-    @Option(names = "--noise", paramLabel = "VOLTAGE", description = "Baseline noise, rms (default: 10uV).")
+    @Option(names = "--noise", paramLabel = "VOLTAGE", description = "Override the baseline noise, rms, e.g. 10uV.")
     private String noise;
 
     @Option(names = "--serial", description = "The unit's serial number (default: SIM-00001).")
@@ -74,6 +107,9 @@ public final class SimCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (truth) {
+            return new TruthPrinter(out, variableDefinitions).print(config, targetPercent(), truthFormat());
+        }
         try (PseudoTerminal pty = PseudoTerminal.open(); UnitServer server = UnitServer.start(pty.master(), config)) {
             out.printf("Simulated acquisition unit %s (protocol %d..%d), seed %d%n", config.serialNumber(),
                     config.protocolMin(), config.protocolMax(), config.seed());
@@ -92,6 +128,8 @@ public final class SimCommand implements Callable<Integer> {
 
     private Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
+        put(p, "subject", subject);
+        put(p, "layer", layer);
         put(p, "seed", seed);
         put(p, "threshold", threshold);
         put(p, "sdtc", sdtc);
@@ -104,6 +142,32 @@ public final class SimCommand implements Callable<Integer> {
         put(p, "protocol", protocol);
         put(p, "hangAfter", hangAfter);
         return p;
+    }
+
+    private double targetPercent() {
+        if (target == null) {
+            return 40;
+        }
+        try {
+            double t = Double.parseDouble(target.strip().replace("%", ""));
+            if (t > 0 && t < 100) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--target " + target
+                + ": expected a percentage of the maximal CMAP between 0 and 100, e.g. 40");
+    }
+
+    private TruthPrinter.Format truthFormat() {
+        if (format == null || format.equalsIgnoreCase("table")) {
+            return TruthPrinter.Format.TABLE;
+        }
+        if (format.equalsIgnoreCase("json")) {
+            return TruthPrinter.Format.JSON;
+        }
+        throw new ParameterException(spec.commandLine(), "--format " + format + ": expected table or json");
     }
 
     private static void put(Map<String, String> p, String name, String value) {

@@ -4,7 +4,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.excitrack.sim.subject.PlaceholderSubject;
+import org.excitrack.sim.nerve.PhenomenologicalParameter;
+import org.excitrack.sim.nerve.PopulationParameters;
+import org.excitrack.sim.subject.AxonLayer;
+import org.excitrack.sim.subject.SubjectPreset;
+import org.excitrack.sim.subject.VirtualSubject;
+import org.excitrack.sim.subject.VirtualSubjects;
 
 /**
  * How a virtual unit behaves: its subject, noise, identity, protocol versions, and the faults it can be told
@@ -20,26 +25,30 @@ import org.excitrack.sim.subject.PlaceholderSubject;
  */
 public record SimulatorConfig(
         long seed,
-        PlaceholderSubject subject,
+        VirtualSubject subject,
         double noiseMicrovoltsRms,
         String serialNumber,
         int protocolMin,
         int protocolMax,
         OptionalLong hangAfterTrials) {
 
+    public static final String DEFAULT_SUBJECT = "healthy";
+
     /** The parameter names {@link #fromParameters} accepts, in the order help lists them. */
     public static final Set<String> PARAMETERS = new java.util.LinkedHashSet<>(java.util.List.of(
-            "seed", "threshold", "sdtc", "slope", "cmap", "latency", "jitter", "noise", "serial", "protocol",
-            "hangAfter"));
+            "subject", "seed", "layer", "threshold", "sdtc", "slope", "cmap", "latency", "jitter", "noise", "serial",
+            "protocol", "hangAfter"));
 
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig(1, PlaceholderSubject.typical(), 10, "SIM-00001", 1, 1, OptionalLong.empty());
+        return fromParameters(Map.of());
     }
 
     /**
-     * Parameters with units where they have one: {@code threshold=4.2mA} (also µA/uA; a bare number is mA),
-     * {@code sdtc=450us} (also ms), {@code cmap=8mV} (also µV/uV), {@code latency=6.5ms},
-     * {@code noise=10uV}, {@code jitter=1%}, {@code slope=0.06}, {@code seed=7}, {@code serial=SIM-7},
+     * {@code subject=NAME} (a built-in preset or a .subject file; default healthy), {@code layer=biophysical},
+     * and overrides of the preset with units where they have one: {@code threshold=4.2mA} (the median motor
+     * unit's 1 ms threshold; also µA/uA; a bare number is mA), {@code sdtc=450us} (also ms; phenomenological
+     * layer), {@code cmap=8mV} (also µV/uV), {@code latency=4ms}, {@code noise=10uV}, {@code jitter=1.65%},
+     * {@code slope=0.1} (spread of log thresholds), {@code seed=7}, {@code serial=SIM-7},
      * {@code protocol=2} or {@code protocol=1-2}, {@code hangAfter=5}.
      */
     public static SimulatorConfig fromParameters(Map<String, String> params) {
@@ -49,23 +58,36 @@ public record SimulatorConfig(
                         + String.join(", ", PARAMETERS));
             }
         }
-        SimulatorConfig d = defaults();
-        PlaceholderSubject s = d.subject();
-        PlaceholderSubject subject = new PlaceholderSubject(
-                quantity(params, "threshold", s.threshold50At1msNanoamps(), Map.of("ma", 1e6, "µa", 1e3, "ua", 1e3, "", 1e6)),
-                quantity(params, "sdtc", s.strengthDurationTimeConstantMicros(), Map.of("us", 1.0, "µs", 1.0, "ms", 1e3, "", 1.0)),
-                quantity(params, "slope", s.logSlope(), Map.of("", 1.0)),
-                quantity(params, "cmap", s.maxCmapMicrovolts(), Map.of("mv", 1e3, "uv", 1.0, "µv", 1.0, "", 1e3)),
-                quantity(params, "latency", s.latencyMicros(), Map.of("ms", 1e3, "us", 1.0, "µs", 1.0, "", 1e3)),
-                quantity(params, "jitter", s.jitterLogSd(), Map.of("%", 0.01, "", 1.0)));
-        double noise = quantity(params, "noise", d.noiseMicrovoltsRms(), Map.of("uv", 1.0, "µv", 1.0, "", 1.0));
-        long seed = params.containsKey("seed") ? parseLong("seed", params.get("seed")) : d.seed();
-        String serial = params.getOrDefault("serial", d.serialNumber());
-        int[] versions = params.containsKey("protocol") ? versionRange(params.get("protocol"))
-                : new int[] {d.protocolMin(), d.protocolMax()};
+        SubjectPreset preset = SubjectPreset.load(params.getOrDefault("subject", DEFAULT_SUBJECT));
+        if (params.containsKey("layer")) {
+            preset = preset.withLayer(AxonLayer.named(params.get("layer")));
+        }
+        PopulationParameters pop = preset.population();
+        pop = pop.with("threshold_mA", quantity(params, "threshold", pop.medianThresholdMilliamps(),
+                Map.of("ma", 1.0, "µa", 1e-3, "ua", 1e-3, "", 1.0)));
+        pop = pop.with("thresholdSpread_log", quantity(params, "slope", pop.thresholdSpreadLog(), Map.of("", 1.0)));
+        pop = pop.with("cmap_mV", quantity(params, "cmap", pop.maximalCmapMillivolts(),
+                Map.of("mv", 1.0, "uv", 1e-3, "µv", 1e-3, "", 1.0)));
+        pop = pop.with("latency_ms", quantity(params, "latency", pop.peakLatencyMillis(),
+                Map.of("ms", 1.0, "us", 1e-3, "µs", 1e-3, "", 1.0)));
+        pop = pop.with("jitter_percent", quantity(params, "jitter", pop.jitterPercent(), Map.of("%", 1.0, "", 1.0)));
+        preset = preset.withPopulation(pop);
+        if (params.containsKey("sdtc")) {
+            if (preset.layer() != AxonLayer.PHENOMENOLOGICAL) {
+                throw new IllegalArgumentException("simulator parameter sdtc sets the phenomenological layer's SDTC; "
+                        + "the biophysical layer's SDTC follows from its ion channels (choose a preset instead)");
+            }
+            preset = preset.withPhenomenological(preset.phenomenological().with(PhenomenologicalParameter.SDTC_MS,
+                    quantity(params, "sdtc", 0, Map.of("us", 1e-3, "µs", 1e-3, "ms", 1.0, "", 1e-3))));
+        }
+        double noise = quantity(params, "noise", preset.noiseMicrovoltsRms(), Map.of("uv", 1.0, "µv", 1.0, "", 1.0));
+        long seed = params.containsKey("seed") ? parseLong("seed", params.get("seed")) : 1;
+        String serial = params.getOrDefault("serial", "SIM-00001");
+        int[] versions = params.containsKey("protocol") ? versionRange(params.get("protocol")) : new int[] {1, 1};
         OptionalLong hang = params.containsKey("hangAfter")
                 ? OptionalLong.of(parseLong("hangAfter", params.get("hangAfter"))) : OptionalLong.empty();
-        return new SimulatorConfig(seed, subject, noise, serial, versions[0], versions[1], hang);
+        return new SimulatorConfig(seed, VirtualSubjects.create(preset, seed), noise, serial, versions[0], versions[1],
+                hang);
     }
 
     private static double quantity(Map<String, String> params, String name, double fallback, Map<String, Double> units) {

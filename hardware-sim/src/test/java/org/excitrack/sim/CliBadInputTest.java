@@ -29,7 +29,7 @@ class CliBadInputTest {
     static Run excitrack(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.create(new SimCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int code = Cli.create(new SimCommand(r -> org.excitrack.analysis.ExcitabilityVariables.compute(r).numbered())).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 

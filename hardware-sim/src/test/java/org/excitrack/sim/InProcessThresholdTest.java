@@ -10,7 +10,7 @@ import org.excitrack.service.ThresholdReport;
 import org.excitrack.service.ThresholdRequest;
 import org.excitrack.service.ThresholdService;
 import org.excitrack.session.Ticker;
-import org.excitrack.sim.subject.PlaceholderSubject;
+import org.excitrack.sim.subject.VirtualSubject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,8 +27,8 @@ class InProcessThresholdTest {
     void tracksTheConfiguredTruthWithinTwoPercent(String threshold, long widthMicros, double targetPercent, long seed)
             throws InterruptedException {
         String port = "sim:unit?seed=" + seed + "&threshold=" + threshold;
-        PlaceholderSubject subject = SimulatorConfig.fromParameters(
-                java.util.Map.of("threshold", threshold)).subject();
+        VirtualSubject subject = SimulatorConfig.fromParameters(
+                java.util.Map.of("threshold", threshold, "seed", Long.toString(seed))).subject();
         double truth = subject.trueThresholdNanoamps(widthMicros, targetPercent / 100);
 
         List<ThresholdProgress> steps = new ArrayList<>();

@@ -25,7 +25,7 @@ class PtyEndToEndTest {
                     ThresholdRequest.defaults(sim.port() + "?baud=921600").withIntervalMicros(100_000),
                     progress -> { });
 
-            double truth = SimulatorConfig.fromParameters(Map.of("threshold", "5.1mA", "sdtc", "520us"))
+            double truth = SimulatorConfig.fromParameters(Map.of("seed", "11", "threshold", "5.1mA", "sdtc", "520us"))
                     .subject().trueThresholdNanoamps(1_000, 0.40);
             assertThat(report.threshold().thresholdNanoamps()).isCloseTo(truth, within(truth * 0.02));
             assertThat(report.unit().serialNumber()).isEqualTo("SIM-00001");
