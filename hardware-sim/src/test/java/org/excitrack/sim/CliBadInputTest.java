@@ -29,13 +29,39 @@ class CliBadInputTest {
     static Run excitrack(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.create(new SimCommand(r -> org.excitrack.analysis.ExcitabilityVariables.compute(r).numbered())).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        SimCommand sim = new SimCommand(r -> org.excitrack.analysis.ExcitabilityVariables.compute(r).numbered());
+        int code = Cli.create(sim).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
     @Test
     void aPortThatDoesNotExist() {
         excitrack("threshold", "--port", "serial:/dev/ttyUSB97").assertCleanFailure(1, "/dev/ttyUSB97 does not exist");
+    }
+
+    @Test
+    void anUnknownOrMalformedSubjectIsAUsageError() {
+        excitrack("sim", "--subject", "martian", "--truth").assertCleanFailure(2, "unknown subject preset 'martian'");
+        excitrack("threshold", "--port", "sim:unit?subject=zombie").assertCleanFailure(2, "unknown subject preset 'zombie'");
+        excitrack("sim", "--truth", "--format", "xml").assertCleanFailure(2, "--format xml: expected table or json");
+        excitrack("sim", "--truth", "--target", "140").assertCleanFailure(2, "--target 140");
+        excitrack("sim", "--layer", "biophysical", "--sdtc", "400us", "--truth")
+                .assertCleanFailure(2, "sdtc sets the phenomenological layer's SDTC");
+    }
+
+    @Test
+    void truthPrintsEveryVariableByNumberAndName() throws Exception {
+        Run table = excitrack("sim", "--subject", "als-early", "--seed", "3", "--truth");
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out()).contains("Truth for subject als-early", "seed 3", "Strength-duration time constant (ms)",
+                "0.5438", "TEd(90-100ms)", "Superexcitability (%)");
+        Run json = excitrack("sim", "--subject", "healthy", "--truth", "--format", "json");
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out());
+        assertThat(root.get("subject").asText()).isEqualTo("healthy");
+        assertThat(root.get("variables")).hasSizeGreaterThan(30);
+        assertThat(root.get("variables").get(1).get("number").asInt()).isEqualTo(3);
+        assertThat(root.get("variables").get(1).get("value").asDouble()).isEqualTo(0.435, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
