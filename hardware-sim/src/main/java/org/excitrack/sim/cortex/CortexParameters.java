@@ -251,7 +251,7 @@ public record CortexParameters(
     }
 
     /**
-     * An older healthy adult (> 60 years) [inferred]: RMT ≈ 3 %MSO higher, MEPmax × 0.75, latency 1 ms longer
+     * An older healthy adult (> 60 years) [inferred]: RMT ≈ 4 %MSO higher, MEPmax × 0.75, latency 1 ms longer
      * (longer, slower corticospinal path), SICI depths × 0.85 (a modest fall with age), so age-matched
      * normative comparisons have something to bite on.
      */

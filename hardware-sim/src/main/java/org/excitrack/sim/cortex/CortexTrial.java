@@ -15,10 +15,13 @@ import java.util.List;
 public record CortexTrial(List<MagneticPulse> pulses, List<AfferentVolley> afferentVolleys,
         double contractionFractionOfMvc, long durationMicros) {
 
-    /** Where the convenience trials put the test pulse: room for a 100 ms pre-stimulus EMG check before it. */
-    public static final long STANDARD_TEST_ONSET_MICROS = 100_000;
-    /** Long enough after the test pulse for a 200 ms silent period and its recovery. */
-    public static final long STANDARD_DURATION_MICROS = 500_000;
+    /**
+     * Where the convenience trials put the test pulse: room before it for a 200 ms LICI conditioning pulse and
+     * a 50 ms pre-stimulus EMG check ahead of that.
+     */
+    public static final long STANDARD_TEST_ONSET_MICROS = 250_000;
+    /** Long enough after the test pulse for its MEP, a 200 ms silent period and the recovery. */
+    public static final long STANDARD_DURATION_MICROS = 550_000;
 
     public CortexTrial {
         pulses = pulses.stream().sorted(Comparator.comparingLong(MagneticPulse::onsetMicros)).toList();

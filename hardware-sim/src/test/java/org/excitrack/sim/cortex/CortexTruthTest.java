@@ -98,6 +98,7 @@ class CortexTruthTest {
     @Test
     void longIntervalInhibitionNeedsASuprathresholdConditioningPulse() {
         assertThat(healthy.siciPercent(100, 120)).isGreaterThan(15);
+        assertThat(healthy.siciPercent(200, 120)).isGreaterThan(5);
         assertThat(healthy.siciPercent(100, 70)).isCloseTo(0, within(1.0));
     }
 
