@@ -49,6 +49,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--layer", description = "Axon model: phenomenological or biophysical (default: the preset's).")
     private String layer;
 
+    @Option(names = "--contraction", paramLabel = "PERCENT",
+            description = "Voluntary contraction of the recorded muscle, %% of maximum (default: 0, at rest).")
+    private String contraction;
+
     @Option(names = "--truth", description = "Print the subject's own noise-free excitability variables and exit.")
     private boolean truth;
 
@@ -130,6 +134,7 @@ public final class SimCommand implements Callable<Integer> {
         Map<String, String> p = new LinkedHashMap<>();
         put(p, "subject", subject);
         put(p, "layer", layer);
+        put(p, "contraction", contraction);
         put(p, "seed", seed);
         put(p, "threshold", threshold);
         put(p, "sdtc", sdtc);

@@ -36,7 +36,7 @@ public record SimulatorConfig(
 
     /** The parameter names {@link #fromParameters} accepts, in the order help lists them. */
     public static final Set<String> PARAMETERS = new java.util.LinkedHashSet<>(java.util.List.of(
-            "subject", "seed", "layer", "threshold", "sdtc", "slope", "cmap", "latency", "jitter", "noise", "serial",
+            "subject", "seed", "layer", "contraction", "threshold", "sdtc", "slope", "cmap", "latency", "jitter", "noise", "serial",
             "protocol", "hangAfter"));
 
     public static SimulatorConfig defaults() {
@@ -45,6 +45,7 @@ public record SimulatorConfig(
 
     /**
      * {@code subject=NAME} (a built-in preset or a .subject file; default healthy), {@code layer=biophysical},
+     * {@code contraction=20%} (voluntary contraction of the recorded muscle, % of maximum),
      * and overrides of the preset with units where they have one: {@code threshold=4.2mA} (the median motor
      * unit's 1 ms threshold; also µA/uA; a bare number is mA), {@code sdtc=450us} (also ms; phenomenological
      * layer), {@code cmap=8mV} (also µV/uV), {@code latency=4ms}, {@code noise=10uV}, {@code jitter=1.65%},
@@ -61,6 +62,9 @@ public record SimulatorConfig(
         SubjectPreset preset = SubjectPreset.load(params.getOrDefault("subject", DEFAULT_SUBJECT));
         if (params.containsKey("layer")) {
             preset = preset.withLayer(AxonLayer.named(params.get("layer")));
+        }
+        if (params.containsKey("contraction")) {
+            preset = preset.withContraction(quantity(params, "contraction", 0, Map.of("%", 0.01, "", 0.01)));
         }
         PopulationParameters pop = preset.population();
         pop = pop.with("threshold_mA", quantity(params, "threshold", pop.medianThresholdMilliamps(),

@@ -43,6 +43,14 @@ final class TruthPrinter {
         for (DerivedVariable v : truth.variables()) {
             out.printf(Locale.ROOT, "%4d  %-40s %10s%n", v.number(), label(v), number(v.value()));
         }
+        out.printf(Locale.ROOT, "%nCortex: RMT %.1f %% of maximum stimulator output (0.2 mV MEP at rest)%n",
+                truth.restingMotorThresholdPercent());
+        out.println("T-SICI (conditioning 70 % RMT), % threshold increase by ISI:");
+        java.util.StringJoiner isis = new java.util.StringJoiner("  ");
+        truth.siciPercentByIsi().forEach((isi, sici) -> isis.add(String.format(Locale.ROOT, "%s ms %.1f",
+                plain(isi), sici)));
+        out.println(isis);
+        out.printf(Locale.ROOT, "Averaged SICI (1–7 ms) %.1f %%%n", truth.averagedSiciPercent());
     }
 
     private void printJson(SimulatorConfig config, SubjectTruth truth) {
@@ -62,6 +70,12 @@ final class TruthPrinter {
                 n.putNull("value");
             }
         }
+        ObjectNode cortex = root.putObject("cortex");
+        cortex.put("rmtPercent", truth.restingMotorThresholdPercent());
+        ArrayNode sici = cortex.putArray("sici");
+        truth.siciPercentByIsi().forEach((isi, percent) -> sici.addObject().put("isiMillis", isi)
+                .put("percent", percent));
+        cortex.put("averagedSiciPercent", truth.averagedSiciPercent());
         try {
             out.println(mapper.writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

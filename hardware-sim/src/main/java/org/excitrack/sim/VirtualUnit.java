@@ -23,6 +23,9 @@ import org.excitrack.model.SafetyLimits;
 import org.excitrack.model.Sweep;
 import org.excitrack.model.TrialResult;
 import org.excitrack.model.TrialSpec;
+import org.excitrack.model.TriggerOut;
+import org.excitrack.sim.cortex.MagneticPulse;
+import org.excitrack.sim.subject.Stimulation;
 import org.excitrack.model.UnitCapabilities;
 import org.excitrack.model.UnitState;
 
@@ -57,6 +60,7 @@ public final class VirtualUnit {
     private long trialsDelivered;
     private int lastErrorCode;
     private boolean hung;
+    private final List<TriggeredStimulator> stimulators = new ArrayList<>();
 
     public VirtualUnit(SimulatorConfig config, Scheduler scheduler, Consumer<Envelope> outbox) {
         this.config = config;
@@ -263,7 +267,9 @@ public final class VirtualUnit {
         running = null;
         state = UnitState.ARMED;
         trialsDelivered++;
-        Sweep sweep = amplifier.record(trial.delivered(), config.subject().respond(trial.delivered(), random),
+        Stimulation stimulation = new Stimulation(trial.delivered(), magneticPulses(trial.delivered()),
+                trial.delivered().durationMicros(settings.orElseThrow().defaultWindow()));
+        Sweep sweep = amplifier.record(trial.delivered(), config.subject().respond(stimulation, random),
                 settings.orElseThrow(), random);
         TrialResult result = new TrialResult(trial.spec().trialId(), startMicros, trial.delivered().pulses(),
                 trial.delivered().polarizing(), trial.delivered().triggers(), sweep);
@@ -274,6 +280,21 @@ public final class VirtualUnit {
             stopWatchdog();
             state = UnitState.FAULT;
         }
+    }
+
+    /** Connects a magnetic stimulator to the trigger outputs; it fires on the trials that trigger its line. */
+    public void connect(TriggeredStimulator stimulator) {
+        stimulators.add(stimulator);
+    }
+
+    private List<MagneticPulse> magneticPulses(TrialSpec delivered) {
+        List<MagneticPulse> pulses = new ArrayList<>();
+        for (TriggerOut trigger : delivered.triggers()) {
+            for (TriggeredStimulator s : stimulators) {
+                s.onTrigger(trigger).ifPresent(pulses::add);
+            }
+        }
+        return pulses;
     }
 
     /** The stimulator delivers currents rounded to its resolution; that is what it reports. */

@@ -241,6 +241,41 @@ class VirtualUnitTest {
         assertThat(errorCode(sent.get(2).message())).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
     }
 
+    @Test
+    void aMagneticStimulatorOnTheTriggerLineFiresAndTheUnitRecordsTheMepInTheSameSweep() {
+        List<org.excitrack.model.TriggerOut> seen = new ArrayList<>();
+        unit.connect(trigger -> {
+            seen.add(trigger);
+            return trigger.line() == 0
+                    ? java.util.Optional.of(new org.excitrack.sim.cortex.MagneticPulse(trigger.onsetMicros(), 65))
+                    : java.util.Optional.empty();
+        });
+        ready();
+        TrialSpec tms = new TrialSpec(7, List.of(), List.of(),
+                List.of(new org.excitrack.model.TriggerOut(0, 5_000, 100)), new RecordingWindow(0, 60_000));
+        sendCommand(new Command.RunTrial(tms));
+        clock.advanceMicros(60_000);
+        Reply.TrialCompleted done = (Reply.TrialCompleted) only();
+        double[] uv = done.result().sweep().microvolts(0);
+        double latencyMicros = SimulatorConfig.defaults().subject().cortex().parameters().mepLatencyMillis() * 1000;
+        int before = (int) (4_000 * done.result().sweep().sampleRateHz() / 1_000_000L);
+        int mepStart = (int) ((5_000 + latencyMicros - 3_000) * done.result().sweep().sampleRateHz() / 1_000_000L);
+        int mepEnd = (int) ((5_000 + latencyMicros + 15_000) * done.result().sweep().sampleRateHz() / 1_000_000L);
+        assertThat(seen).hasSize(1);
+        assertThat(peakToPeak(uv, mepStart, mepEnd)).as("MEP at 65 %% MSO, well above RMT").isGreaterThan(300);
+        assertThat(peakToPeak(uv, 0, before)).as("quiet before the pulse").isLessThan(100);
+    }
+
+    private static double peakToPeak(double[] v, int from, int to) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (int i = from; i < Math.min(to, v.length); i++) {
+            min = Math.min(min, v[i]);
+            max = Math.max(max, v[i]);
+        }
+        return max - min;
+    }
+
     private void ready() {
         ask(new Command.Configure(AmplifierSettings.nerveDefaults()));
         ask(new Command.Arm(WATCHDOG_MS));

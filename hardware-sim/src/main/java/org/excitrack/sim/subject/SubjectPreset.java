@@ -21,6 +21,7 @@ import org.excitrack.sim.nerve.PopulationParameters;
  * @param noiseMicrovoltsRms baseline noise at the electrodes, µV rms
  * @param mainsHumMicrovolts amplitude of mains interference, µV (0 for none)
  * @param mainsFrequencyHertz mains frequency, Hz
+ * @param contractionFractionOfMvc voluntary contraction of the recorded muscle, 0 = at rest (0.2 = 20 % MVC)
  * @param population the motor units
  * @param phenomenological parameters of the phenomenological layer
  * @param biophysical settings for the biophysical layer, in file order
@@ -36,6 +37,7 @@ public record SubjectPreset(
         double noiseMicrovoltsRms,
         double mainsHumMicrovolts,
         double mainsFrequencyHertz,
+        double contractionFractionOfMvc,
         PopulationParameters population,
         PhenomenologicalParameters phenomenological,
         List<PresetLine> biophysical,
@@ -53,25 +55,25 @@ public record SubjectPreset(
 
     public SubjectPreset withLayer(AxonLayer newLayer) {
         return new SubjectPreset(name, description, newLayer, ageYears, sex, skinTemperatureCelsius,
-                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, population, phenomenological,
+                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, population, phenomenological,
                 biophysical, cortex);
     }
 
     public SubjectPreset withPopulation(PopulationParameters newPopulation) {
         return new SubjectPreset(name, description, layer, ageYears, sex, skinTemperatureCelsius,
-                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, newPopulation, phenomenological,
+                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, newPopulation, phenomenological,
                 biophysical, cortex);
     }
 
     public SubjectPreset withPhenomenological(PhenomenologicalParameters newParameters) {
         return new SubjectPreset(name, description, layer, ageYears, sex, skinTemperatureCelsius,
-                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, population, newParameters,
+                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, population, newParameters,
                 biophysical, cortex);
     }
 
     public SubjectPreset withNoise(double microvoltsRms) {
         return new SubjectPreset(name, description, layer, ageYears, sex, skinTemperatureCelsius, microvoltsRms,
-                mainsHumMicrovolts, mainsFrequencyHertz, population, phenomenological, biophysical, cortex);
+                mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, population, phenomenological, biophysical, cortex);
     }
 
     static SubjectPreset resolve(String name, List<PresetLine> lines) {
@@ -83,6 +85,7 @@ public record SubjectPreset(
         double noise = 8;
         double hum = 0;
         double mains = 50;
+        double contraction = 0;
         PopulationParameters pop = PopulationParameters.healthy();
         PhenomenologicalParameters phen = PhenomenologicalParameters.healthy();
         List<PresetLine> bio = new ArrayList<>();
@@ -122,12 +125,18 @@ public record SubjectPreset(
                         case "recording.mainsHum_uV":
                             hum = nonNegative(line, line.number(hum));
                             break;
+                        case "contraction_percentMvc":
+                            contraction = line.number(contraction * 100) / 100;
+                            if (contraction < 0 || contraction > 1) {
+                                throw line.error("expected 0 to 100 (% of maximal voluntary contraction)");
+                            }
+                            break;
                         case "recording.mainsFrequency_Hz":
                             mains = nonNegative(line, line.number(mains));
                             break;
                         default:
                             throw line.error("unknown setting; expected description, layer, age_years, sex, "
-                                    + "skinTemperature_C, recording.noise_uV, recording.mainsHum_uV, "
+                                    + "skinTemperature_C, contraction_percentMvc, recording.noise_uV, recording.mainsHum_uV, "
                                     + "recording.mainsFrequency_Hz, or a key starting population., phenomenological., "
                                     + "biophysical. or cortex.");
                     }
@@ -138,7 +147,8 @@ public record SubjectPreset(
                 throw line.error(e.getMessage());
             }
         }
-        return new SubjectPreset(name, description, layer, age, sex, skin, noise, hum, mains, pop, phen, bio, cortex);
+        return new SubjectPreset(name, description, layer, age, sex, skin, noise, hum, mains, contraction, pop, phen, bio,
+                cortex);
     }
 
     private static String sex(PresetLine line) {

@@ -1,9 +1,12 @@
 package org.excitrack.sim.subject;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.excitrack.model.TrialSpec;
+import org.excitrack.sim.cortex.AfferentVolley;
+import org.excitrack.sim.cortex.Cortex;
+import org.excitrack.sim.cortex.CortexTrial;
 import org.excitrack.sim.nerve.MotorUnitPool;
 import org.excitrack.sim.nerve.NerveTruth;
 
@@ -16,10 +19,17 @@ public final class VirtualSubject implements Subject {
     private final MotorUnitPool nerve;
     private final long seed;
 
-    VirtualSubject(SubjectPreset preset, MotorUnitPool nerve, long seed) {
+    private final Cortex cortex;
+
+    VirtualSubject(SubjectPreset preset, MotorUnitPool nerve, Cortex cortex, long seed) {
         this.preset = preset;
         this.nerve = nerve;
+        this.cortex = cortex;
         this.seed = seed;
+    }
+
+    public Cortex cortex() {
+        return cortex;
     }
 
     public SubjectPreset preset() {
@@ -49,12 +59,36 @@ public final class VirtualSubject implements Subject {
     }
 
     @Override
-    public ElectrodeSignal respond(TrialSpec delivered, Random random) {
-        List<MotorUnitPool.Firing> firings = nerve.recruit(delivered, random).all();
+    public ElectrodeSignal respond(Stimulation stimulation, Random random) {
+        MotorUnitPool.Recruitment recruitment = nerve.recruit(stimulation.delivered(), random);
+        List<MotorUnitPool.Firing> firings = recruitment.all();
         double hum = preset.mainsHumMicrovolts();
         double phase = hum > 0 ? 2 * Math.PI * random.nextDouble() : 0;
         double radiansPerMicro = 2 * Math.PI * preset.mainsFrequencyHertz() / 1e6;
-        return t -> nerve.microvoltsAt(firings, t) + (hum > 0 ? hum * Math.sin(radiansPerMicro * t + phase) : 0);
+        ElectrodeSignal muscle = corticalSignal(stimulation, recruitment, random);
+        return t -> nerve.microvoltsAt(firings, t) + muscle.microvoltsAt(t)
+                + (hum > 0 ? hum * Math.sin(radiansPerMicro * t + phase) : 0);
+    }
+
+    /**
+     * MEPs and voluntary EMG, only when the cortex takes part: a magnetic pulse was fired or the muscle is
+     * contracting. At rest without TMS the muscle's own EMG is below the amplifier's noise, so it is left out.
+     */
+    private ElectrodeSignal corticalSignal(Stimulation stimulation, MotorUnitPool.Recruitment recruitment,
+            Random random) {
+        if (stimulation.magnetic().isEmpty() && preset.contractionFractionOfMvc() == 0) {
+            return ElectrodeSignal.SILENT;
+        }
+        double[] fractions = nerve.recruitedFractions(recruitment);
+        List<AfferentVolley> volleys = new ArrayList<>();
+        for (int j = 0; j < fractions.length; j++) {
+            if (fractions[j] > 0) {
+                volleys.add(new AfferentVolley(Math.round(recruitment.pulsesMilliamps().get(j).onsetMillis() * 1000),
+                        fractions[j]));
+            }
+        }
+        return cortex.respond(new CortexTrial(stimulation.magnetic(), volleys, preset.contractionFractionOfMvc(),
+                Math.max(1, stimulation.durationMicros())), random);
     }
 
     @Override

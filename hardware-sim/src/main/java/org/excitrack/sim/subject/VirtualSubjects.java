@@ -1,5 +1,7 @@
 package org.excitrack.sim.subject;
 
+import org.excitrack.sim.cortex.Cortex;
+import org.excitrack.sim.cortex.CortexParameters;
 import org.excitrack.sim.nerve.AxonExcitability;
 import org.excitrack.sim.nerve.MotorUnitPool;
 import org.excitrack.sim.nerve.PhenomenologicalAxon;
@@ -15,7 +17,40 @@ public final class VirtualSubjects {
     public static VirtualSubject create(SubjectPreset preset, long seed) {
         AxonExcitability axon = axon(preset);
         MotorUnitPool pool = new MotorUnitPool(axon, preset.population(), seed * POPULATION_SEED_MIX + 1);
-        return new VirtualSubject(preset, pool, seed);
+        return new VirtualSubject(preset, pool, new Cortex(cortex(preset)), seed);
+    }
+
+    /** {@code cortex.base} picks the starting set (healthy, als, older-healthy); other lines change it. */
+    static CortexParameters cortex(SubjectPreset preset) {
+        CortexParameters p = CortexParameters.healthy();
+        for (PresetLine line : preset.cortex()) {
+            String name = line.key().substring("cortex.".length());
+            try {
+                if (name.equals("base")) {
+                    p = cortexBase(line);
+                } else {
+                    p = p.with(name, line.number(p.value(name)));
+                }
+            } catch (PresetException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw line.error(e.getMessage());
+            }
+        }
+        return p;
+    }
+
+    private static CortexParameters cortexBase(PresetLine line) {
+        switch (line.value().strip()) {
+            case "healthy":
+                return CortexParameters.healthy();
+            case "als":
+                return CortexParameters.als();
+            case "older-healthy":
+                return CortexParameters.olderHealthy();
+            default:
+                throw line.error("expected healthy, als or older-healthy");
+        }
     }
 
     private static AxonExcitability axon(SubjectPreset preset) {

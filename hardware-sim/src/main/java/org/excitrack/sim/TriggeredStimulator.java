@@ -1,0 +1,15 @@
+package org.excitrack.sim;
+
+import java.util.Optional;
+import org.excitrack.model.TriggerOut;
+import org.excitrack.sim.cortex.MagneticPulse;
+
+/**
+ * A (virtual) magnetic stimulator wired to one of the acquisition unit's trigger outputs: firing by the unit's
+ * trigger gives the stimulus its timing to the microsecond, and the unit records the MEP in the same sweep.
+ * Implementations keep their own state (armed, power, recharge) and are called on the unit's thread.
+ */
+public interface TriggeredStimulator {
+    /** The pulse delivered in answer to {@code trigger}, if this stimulator is on that line and fires. */
+    Optional<MagneticPulse> onTrigger(TriggerOut trigger);
+}
