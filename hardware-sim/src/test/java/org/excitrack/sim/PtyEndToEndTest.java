@@ -7,6 +7,7 @@ import java.util.Map;
 import org.excitrack.service.ThresholdReport;
 import org.excitrack.service.ThresholdRequest;
 import org.excitrack.service.ThresholdService;
+import org.excitrack.sim.subject.VirtualSubject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -33,6 +34,19 @@ class PtyEndToEndTest {
             System.out.printf("pty: truth %.4f mA, measured %.4f ± %.4f mA in %d stimuli%n", truth / 1e6,
                     report.threshold().thresholdMilliamps(), report.threshold().standardErrorMilliamps(),
                     report.stimuliUsed());
+        }
+    }
+
+    @Test
+    void servesANamedVirtualSubjectWhoseTruthTheTrackerRecovers() throws Exception {
+        try (SimulatorProcess sim = SimulatorProcess.start("--subject", "als-early", "--seed", "3")) {
+            ThresholdReport report = new ThresholdService().measure(
+                    ThresholdRequest.defaults(sim.port()).withIntervalMicros(100_000), progress -> { });
+            VirtualSubject subject = SimulatorConfig.fromParameters(Map.of("subject", "als-early", "seed", "3"))
+                    .subject();
+            double truth = subject.trueThresholdNanoamps(1_000, 0.40);
+            assertThat(report.threshold().thresholdNanoamps()).isCloseTo(truth, within(truth * 0.02));
+            assertThat(report.maximalResponseMicrovolts()).isCloseTo(6_000, within(6_000 * 0.05));
         }
     }
 }

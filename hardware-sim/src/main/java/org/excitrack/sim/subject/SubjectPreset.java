@@ -55,25 +55,30 @@ public record SubjectPreset(
 
     public SubjectPreset withLayer(AxonLayer newLayer) {
         return new SubjectPreset(name, description, newLayer, ageYears, sex, skinTemperatureCelsius,
-                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, population, phenomenological,
-                biophysical, cortex);
+                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, population,
+                phenomenological, biophysical, cortex);
     }
 
     public SubjectPreset withPopulation(PopulationParameters newPopulation) {
         return new SubjectPreset(name, description, layer, ageYears, sex, skinTemperatureCelsius,
-                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, newPopulation, phenomenological,
-                biophysical, cortex);
+                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, newPopulation,
+                phenomenological, biophysical, cortex);
     }
 
     public SubjectPreset withPhenomenological(PhenomenologicalParameters newParameters) {
         return new SubjectPreset(name, description, layer, ageYears, sex, skinTemperatureCelsius,
-                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, population, newParameters,
-                biophysical, cortex);
+                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, population,
+                newParameters, biophysical, cortex);
     }
 
-    public SubjectPreset withNoise(double microvoltsRms) {
-        return new SubjectPreset(name, description, layer, ageYears, sex, skinTemperatureCelsius, microvoltsRms,
-                mainsHumMicrovolts, mainsFrequencyHertz, contractionFractionOfMvc, population, phenomenological, biophysical, cortex);
+    /** The same subject contracting the recorded muscle at {@code fraction} of maximum (0 = rest). */
+    public SubjectPreset withContraction(double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("contraction " + fraction * 100 + " % of MVC must lie in 0..100 %");
+        }
+        return new SubjectPreset(name, description, layer, ageYears, sex, skinTemperatureCelsius,
+                noiseMicrovoltsRms, mainsHumMicrovolts, mainsFrequencyHertz, fraction, population, phenomenological,
+                biophysical, cortex);
     }
 
     static SubjectPreset resolve(String name, List<PresetLine> lines) {
@@ -136,7 +141,8 @@ public record SubjectPreset(
                             break;
                         default:
                             throw line.error("unknown setting; expected description, layer, age_years, sex, "
-                                    + "skinTemperature_C, contraction_percentMvc, recording.noise_uV, recording.mainsHum_uV, "
+                                    + "skinTemperature_C, contraction_percentMvc, recording.noise_uV, "
+                                    + "recording.mainsHum_uV, "
                                     + "recording.mainsFrequency_Hz, or a key starting population., phenomenological., "
                                     + "biophysical. or cortex.");
                     }
