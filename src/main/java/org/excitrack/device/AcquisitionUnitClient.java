@@ -162,6 +162,11 @@ public final class AcquisitionUnitClient implements AcquisitionUnit {
     }
 
     @Override
+    public java.util.Optional<org.excitrack.model.VirtualClock> virtualClock() {
+        return channel.virtualClock();
+    }
+
+    @Override
     public UnitStatus status() {
         Reply.Status s = expect(command(new Command.StatusRequest(), "STATUS"), Reply.Status.class, "STATUS");
         return new UnitStatus(s.state(), s.unitTimeMicros(), s.trialsDelivered(), s.lastTrialId(), s.lastErrorCode(),

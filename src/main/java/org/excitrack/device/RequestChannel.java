@@ -55,6 +55,10 @@ final class RequestChannel implements AutoCloseable {
         write(FLUSH);
     }
 
+    java.util.Optional<org.excitrack.model.VirtualClock> virtualClock() {
+        return link.virtualClock();
+    }
+
     String linkDescription() {
         return link.description();
     }

@@ -18,6 +18,7 @@ import org.excitrack.model.TrialResult;
 import org.excitrack.model.TrialSpec;
 import org.excitrack.model.Quantities;
 import org.excitrack.session.Ticker;
+import org.excitrack.session.VirtualTicker;
 import org.excitrack.session.TrialRunner;
 import org.excitrack.session.UnitBackstop;
 import org.excitrack.tracking.CmapMeasurer;
@@ -64,7 +65,7 @@ public final class ThresholdService {
             throws InterruptedException {
         unit.configure(AmplifierSettings.nerveDefaults().withDefaultWindow(WINDOW));
         SafetyLimits inForce = unit.setLimits(UnitBackstop.limitsFor(request.limits())).tighterOf(request.limits());
-        TrialRunner runner = new TrialRunner(unit, inForce, request.intervalMicros(), ticker);
+        TrialRunner runner = new TrialRunner(unit, inForce, request.intervalMicros(), tickerFor(unit));
         unit.arm(WATCHDOG);
         ThresholdReport report;
         try {
@@ -75,6 +76,12 @@ public final class ThresholdService {
         }
         unit.disarm();
         return report;
+    }
+
+    /** The unit's virtual clock when it has one (the in-process simulator in virtual time), else ours. */
+    private Ticker tickerFor(AcquisitionUnit unit) {
+        return unit.virtualClock().<Ticker>map(clock -> new VirtualTicker(clock, WATCHDOG.toNanos() / 2000,
+                unit::status)).orElse(ticker);
     }
 
     /**

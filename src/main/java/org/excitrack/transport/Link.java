@@ -25,6 +25,11 @@ public interface Link extends AutoCloseable {
     @Override
     void close();
 
+    /** The simulated clock behind this link, when the far end is a simulator running in virtual time. */
+    default java.util.Optional<org.excitrack.model.VirtualClock> virtualClock() {
+        return java.util.Optional.empty();
+    }
+
     /** Upper bound on how long {@link #read} blocks before returning 0, so readers notice close promptly. */
     int READ_POLL_MILLIS = 100;
 }

@@ -13,6 +13,11 @@ public final class SpyLink implements Link {
     }
 
     @Override
+    public java.util.Optional<org.excitrack.model.VirtualClock> virtualClock() {
+        return inner.virtualClock();
+    }
+
+    @Override
     public String description() {
         return "spy:" + inner.description();
     }

@@ -5,12 +5,16 @@ import org.excitrack.transport.LinkProvider;
 import org.excitrack.transport.PipeLink;
 import org.excitrack.transport.PortUri;
 import org.excitrack.transport.PortUriException;
+import org.excitrack.transport.VirtualTimeLink;
 
 /**
  * {@code sim:unit?seed=7&threshold=4.2mA…}: a virtual acquisition unit in this process, reached over an
  * in-memory pipe that carries exactly the bytes a serial port would. Closing the link stops the unit.
  */
 public final class SimLinkProvider implements LinkProvider {
+    /** {@code clock=virtual}: the unit runs in simulated time that the controller advances. */
+    static final String CLOCK = "clock";
+
     @Override
     public String scheme() {
         return "sim";
@@ -22,13 +26,22 @@ public final class SimLinkProvider implements LinkProvider {
             throw new PortUriException("unknown simulated device '" + uri.path() + "' in " + uri
                     + "; this version simulates: unit (the acquisition unit)");
         }
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>(uri.parameters());
+        String clock = parameters.remove(CLOCK);
+        if (clock != null && !clock.equals("virtual") && !clock.equals("real")) {
+            throw new PortUriException("simulator parameter clock=" + clock + ": expected real or virtual");
+        }
         SimulatorConfig config;
         try {
-            config = SimulatorConfig.fromParameters(uri.parameters());
+            config = SimulatorConfig.fromParameters(parameters);
         } catch (IllegalArgumentException e) {
             throw new PortUriException(e.getMessage());
         }
         PipeLink[] ends = PipeLink.pair(uri.toString());
+        if ("virtual".equals(clock)) {
+            UnitServer server = UnitServer.startInVirtualTime(ends[1], config);
+            return new VirtualTimeLink(ends[0], server.clock().orElseThrow());
+        }
         UnitServer.start(ends[1], config);
         return ends[0];
     }

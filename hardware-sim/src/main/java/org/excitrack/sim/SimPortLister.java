@@ -10,6 +10,7 @@ public final class SimPortLister implements PortLister {
     @Override
     public List<PortInfo> list() {
         return List.of(new PortInfo("sim:unit", "Excitrack acquisition unit, simulated in-process "
-                + "(parameters: " + String.join(", ", SimulatorConfig.PARAMETERS) + ")", Optional.empty(), true));
+                + "(parameters: " + String.join(", ", SimulatorConfig.PARAMETERS) + ", " + SimLinkProvider.CLOCK
+                + "=virtual)", Optional.empty(), true));
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.excitrack.codec.Envelope;
 import org.excitrack.codec.MessageCodec;
+import org.excitrack.model.UnitState;
 import org.excitrack.framing.FrameDecoder;
 import org.excitrack.framing.FrameEncoder;
 import org.excitrack.framing.FrameSink;
@@ -30,20 +31,34 @@ public final class UnitServer implements AutoCloseable {
     private final MessageCodec codec = new MessageCodec();
     private final FrameEncoder encoder = new FrameEncoder();
     private final long originNanos = System.nanoTime();
+    private final VirtualTimeScheduler virtualTime;
     private volatile boolean closed;
 
-    private UnitServer(Link link, SimulatorConfig config) {
+    private UnitServer(Link link, SimulatorConfig config, boolean inVirtualTime) {
         this.link = link;
         this.unitThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sim-unit"));
-        this.unit = new VirtualUnit(config, new RealTimeScheduler(), this::write);
+        this.virtualTime = inVirtualTime ? new VirtualTimeScheduler(unitThread) : null;
+        this.unit = new VirtualUnit(config, inVirtualTime ? virtualTime : new RealTimeScheduler(), this::write);
         this.reader = daemon(this::readLoop, "sim-reader");
     }
 
-    /** Starts serving on {@code deviceSide} until {@link #close()} or until the link closes. */
+    /** Starts serving on {@code deviceSide} in real time until {@link #close()} or until the link closes. */
     public static UnitServer start(Link deviceSide, SimulatorConfig config) {
-        UnitServer server = new UnitServer(deviceSide, config);
+        UnitServer server = new UnitServer(deviceSide, config, false);
         server.reader.start();
         return server;
+    }
+
+    /** Starts serving in virtual time; {@link #clock()} is the time the controller must advance. */
+    public static UnitServer startInVirtualTime(Link deviceSide, SimulatorConfig config) {
+        UnitServer server = new UnitServer(deviceSide, config, true);
+        server.reader.start();
+        return server;
+    }
+
+    /** The virtual clock, when serving in virtual time. */
+    public java.util.Optional<org.excitrack.model.VirtualClock> clock() {
+        return java.util.Optional.ofNullable(virtualTime);
     }
 
     /** Presses the virtual front-panel emergency-stop button. */
@@ -69,7 +84,12 @@ public final class UnitServer implements AutoCloseable {
         FrameSink sink = new FrameSink() {
             @Override
             public void onFrame(byte[] payload) {
-                runOnUnit(() -> unit.onFrame(payload));
+                runOnUnit(() -> {
+                    unit.onFrame(payload);
+                    if (virtualTime != null) {
+                        virtualTime.settle(() -> unit.state() == UnitState.RUNNING_TRIAL);
+                    }
+                });
             }
 
             @Override
