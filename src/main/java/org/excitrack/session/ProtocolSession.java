@@ -1,0 +1,658 @@
+package org.excitrack.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.excitrack.device.AcquisitionUnit;
+import org.excitrack.lang.PlanEstimate;
+import org.excitrack.model.AmplifierSettings;
+import org.excitrack.model.RecordingWindow;
+import org.excitrack.model.Response;
+import org.excitrack.model.SafetyLimits;
+import org.excitrack.model.Sweep;
+import org.excitrack.model.TrialResult;
+import org.excitrack.model.TrialSpec;
+import org.excitrack.model.plan.AcquisitionPlan;
+import org.excitrack.model.plan.ChannelPlan;
+import org.excitrack.model.plan.Condition;
+import org.excitrack.model.plan.PlanSection;
+import org.excitrack.model.plan.PlanStep;
+import org.excitrack.model.plan.PointNames;
+import org.excitrack.model.plan.ProtocolPlan;
+import org.excitrack.model.plan.StimulusElement;
+import org.excitrack.model.plan.TrackedPoint;
+import org.excitrack.tracking.CmapMeasurer;
+import org.excitrack.tracking.CurveInterpolation;
+import org.excitrack.tracking.MaximalResponseSearch;
+import org.excitrack.tracking.RegressionTracker;
+import org.excitrack.tracking.StimulusResponsePoint;
+import org.excitrack.tracking.ThresholdEstimate;
+
+/**
+ * Runs a compiled protocol against an acquisition unit: the stimulus-response curve first (it finds the
+ * maximal response and so sets the target), then each section's prompts, decisions and tracked points, every
+ * trial checked against the limits before it leaves, every trial recorded as it completes, and events to the
+ * listeners. Pause, resume, abort and emergency stop come through {@link SessionControl} from any thread.
+ *
+ * <p>Tracked sections: a single channel is tracked point by point; in serial tracking the first tracked channel
+ * is the control (test alone), tracked throughout, and each point alternates it with the conditioned channels
+ * until they converge; in parallel tracking the points' conditions are interleaved pseudo-randomly with control
+ * trials. Untracked channels (a conditioning pulse alone) are recorded once per point and subtracted from the
+ * conditioned sweeps, which removes the conditioning CMAP at short intervals.
+ */
+public final class ProtocolSession {
+    private static final Duration WATCHDOG = Duration.ofSeconds(2);
+    /** Responses below this are noise while the maximal response is searched for. */
+    private static final double MIN_RESPONSE_MICROVOLTS = 100;
+    private static final long FIRST_STIMULUS_NANOAMPS = 1_000_000;
+    /** Stimuli of the stimulus-response ramp between the foot and the top of the curve. */
+    private static final int RAMP_STIMULI = 16;
+    /** Control points kept when the control channel's tracker moves to the next point. */
+    private static final int CONTROL_HISTORY = 8;
+    /** Control trials interleaved in parallel tracking: one in this many. */
+    private static final int PARALLEL_CONTROL_EVERY = 3;
+    private static final double NOISY_MICROVOLTS_RMS = 50;
+
+    private final AcquisitionUnit unit;
+    private final ProtocolPlan plan;
+    private final AcquisitionPlan acquisition;
+    private final SafetyLimits configuredLimits;
+    private final Operator operator;
+    private final SessionControl control;
+    private final SessionRecorder recorder;
+    private final Ticker ticker;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final CmapMeasurer measurer = CmapMeasurer.nerveDefaults();
+    private final TrialBuilder builder;
+
+    private TrialRunner runner;
+    private long resolutionNanoamps = 1;
+    private long ceilingNanoamps;
+    private double maximalMicrovolts = Double.NaN;
+    private double targetMicrovolts = Double.NaN;
+    private long supramaximalNanoamps;
+    private final List<StimulusResponsePoint> stimulusResponse = new ArrayList<>();
+    private final Map<String, Long> thresholds = new HashMap<>();
+    private final Map<String, Double> inputs = new HashMap<>();
+    private final List<PointThreshold> results = new ArrayList<>();
+    private final long trialsExpected;
+    private long trialsDone;
+    private String sectionName = "";
+    private Map<TrackedPoint, String> pointNames = Map.of();
+    private boolean warnedNoise;
+
+    /** A tracked point's result. */
+    public record PointThreshold(String section, String point, String channel, ThresholdEstimate estimate,
+                                 int stimuli, boolean converged) {
+    }
+
+    /** How the session ended and what it found. */
+    public record Outcome(SessionState state, String reason, double maximalMicrovolts, double targetMicrovolts,
+                          List<StimulusResponsePoint> stimulusResponse, List<PointThreshold> thresholds, long trials) {
+        public Outcome {
+            stimulusResponse = List.copyOf(stimulusResponse);
+            thresholds = List.copyOf(thresholds);
+        }
+    }
+
+    public ProtocolSession(AcquisitionUnit unit, ProtocolPlan plan, SafetyLimits limits, Operator operator,
+                           SessionControl control, SessionRecorder recorder, Ticker ticker) {
+        this.unit = unit;
+        this.plan = plan;
+        this.acquisition = plan.acquisition();
+        this.configuredLimits = limits;
+        this.operator = operator;
+        this.control = control;
+        this.recorder = recorder;
+        this.ticker = ticker;
+        this.builder = new TrialBuilder(acquisition.windowMicros());
+        this.trialsExpected = plan.sections().stream().mapToLong(s -> PlanEstimate.stimuli(s.steps(), acquisition))
+                .sum();
+    }
+
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Runs the whole protocol; returns how it ended. The unit is disarmed at the end, whatever happens. */
+    public Outcome run() throws InterruptedException {
+        control.attach(unit);
+        unit.configure(AmplifierSettings.nerveDefaults().withSampleRateHz(acquisition.sampleRateHz())
+                .withDefaultWindow(new RecordingWindow(0, acquisition.windowMicros())));
+        SafetyLimits inForce = unit.setLimits(UnitBackstop.limitsFor(configuredLimits)).tighterOf(configuredLimits);
+        Ticker time = unit.virtualClock().<Ticker>map(clock -> new VirtualTicker(clock, WATCHDOG.toNanos() / 2000,
+                unit::status)).orElse(ticker);
+        runner = new TrialRunner(unit, inForce, acquisition.intervalMicros(), time);
+        resolutionNanoamps = Math.max(1, unit.capabilities().currentResolutionNanoamps());
+        ceilingNanoamps = acquisition.maxStimulusNanoamps();
+        unit.arm(WATCHDOG);
+        emit(new SessionEvent.StateChanged(SessionState.RUNNING, "started " + plan.name()));
+        recorder.event("session", "started " + plan.name());
+        SessionState end = SessionState.FINISHED;
+        String reason = "finished";
+        try {
+            for (int i = 0; i < plan.sections().size(); i++) {
+                PlanSection section = plan.sections().get(i);
+                sectionName = section.name();
+                pointNames = PointNames.of(section);
+                emit(new SessionEvent.SectionStarted(i, plan.sections().size(), section.name()));
+                recorder.event("section", "started " + section.name());
+                steps(section.steps());
+                emit(new SessionEvent.SectionFinished(i, section.name()));
+                recorder.event("section", "finished " + section.name());
+            }
+        } catch (SessionAbortedException e) {
+            end = e.state();
+            reason = e.getMessage();
+        } catch (RuntimeException e) {
+            end = SessionState.FAILED;
+            reason = e.getMessage();
+            recorder.event("failure", String.valueOf(e.getMessage()));
+            emit(new SessionEvent.StateChanged(end, reason));
+            disarmQuietly(e);
+            throw e;
+        }
+        if (end != SessionState.EMERGENCY_STOPPED) {
+            unit.disarm();
+        }
+        recorder.event("session", end.name().toLowerCase(Locale.ROOT) + ": " + reason);
+        emit(new SessionEvent.StateChanged(end, reason));
+        return new Outcome(end, reason, maximalMicrovolts, targetMicrovolts, stimulusResponse, results, trialsDone);
+    }
+
+    private void steps(List<PlanStep> steps) throws InterruptedException {
+        for (PlanStep step : steps) {
+            control.checkpoint();
+            step(step);
+        }
+    }
+
+    private void step(PlanStep step) throws InterruptedException {
+        if (step instanceof PlanStep.Prompt p) {
+            operator.acknowledge(p.text());
+            answered(p.text(), "acknowledged");
+        } else if (step instanceof PlanStep.Confirm c) {
+            boolean yes = operator.confirm(c.text());
+            answered(c.text(), yes ? "yes" : "no");
+            if (!yes) {
+                throw new SessionAbortedException(SessionState.ABORTED, "the operator declined: " + c.text());
+            }
+        } else if (step instanceof PlanStep.Checklist c) {
+            checklist(c);
+        } else if (step instanceof PlanStep.Input in) {
+            double value = operator.input(in);
+            if (value < in.min() || value > in.max()) {
+                throw new IllegalStateException("the operator's " + in.name() + " " + value + " " + in.unit()
+                        + " is outside " + in.min() + ".." + in.max());
+            }
+            inputs.put(in.name(), value);
+            answered(in.label(), value + " " + in.unit());
+        } else if (step instanceof PlanStep.StimulusResponse sr) {
+            stimulusResponse(sr.widthMicros());
+        } else if (step instanceof PlanStep.Track t) {
+            track(t);
+        } else if (step instanceof PlanStep.Conditional c) {
+            steps(holds(c.condition()) ? c.then() : c.otherwise());
+        } else if (step instanceof PlanStep.Repeat r) {
+            for (int i = 0; i < r.maxTimes() && holds(r.condition()); i++) {
+                steps(r.body());
+            }
+        }
+    }
+
+    private void checklist(PlanStep.Checklist c) throws InterruptedException {
+        while (true) {
+            List<Boolean> ticked = operator.checklist(c.title(), c.items());
+            if (ticked.size() == c.items().size() && ticked.stream().allMatch(Boolean::booleanValue)) {
+                answered(c.title(), "all " + c.items().size() + " items ticked");
+                return;
+            }
+            control.checkpoint();
+            emit(new SessionEvent.Warning("checklist", "every item of \"" + c.title() + "\" must be ticked"));
+        }
+    }
+
+    private void answered(String text, String answer) {
+        recorder.prompt(text, answer);
+        emit(new SessionEvent.Prompt(text, answer));
+    }
+
+    // ---- stimulus-response ----
+
+    private void stimulusResponse(long widthMicros) throws InterruptedException {
+        MaximalResponseSearch search = new MaximalResponseSearch(FIRST_STIMULUS_NANOAMPS, ceilingNanoamps,
+                MIN_RESPONSE_MICROVOLTS);
+        ChannelPlan test = singleTest(widthMicros);
+        for (OptionalLong next = search.nextStimulusNanoamps(); next.isPresent(); next = search.nextStimulusNanoamps()) {
+            long stimulus = round(next.getAsLong());
+            double response = give("maximal response", test, stimulus).negativePeakMicrovolts();
+            search.record(stimulus, response);
+        }
+        if (!search.isDone()) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "no maximal response within the protocol's "
+                    + "maximum stimulus %.1f mA (largest response %.2f mV): check the stimulating and recording "
+                    + "electrodes", ceilingNanoamps / 1e6, search.largestResponseMicrovolts() / 1000));
+        }
+        maximalMicrovolts = search.maximalResponseMicrovolts();
+        List<StimulusResponsePoint> points = new ArrayList<>(search.allPoints());
+        long top = points.stream().filter(p -> p.responseMicrovolts() >= 0.95 * maximalMicrovolts)
+                .mapToLong(StimulusResponsePoint::stimulusNanoamps).min().orElse(search.wantedStimulusNanoamps());
+        long foot = points.stream().filter(p -> p.responseMicrovolts() <= 0.05 * maximalMicrovolts)
+                .mapToLong(StimulusResponsePoint::stimulusNanoamps).max().orElse(top / 2);
+        for (int i = 1; i < RAMP_STIMULI; i++) {
+            long stimulus = round(Math.round(foot * Math.pow((double) top / foot, (double) i / RAMP_STIMULI)));
+            double response = give("ramp", test, stimulus).negativePeakMicrovolts();
+            points.add(new StimulusResponsePoint(stimulus, response));
+        }
+        stimulusResponse.clear();
+        stimulusResponse.addAll(points);
+        supramaximalNanoamps = round(Math.min(ceilingNanoamps,
+                Math.round(top * acquisition.supramaximalPercent() / 100)));
+        targetMicrovolts = acquisition.target() instanceof AcquisitionPlan.PercentOfMaximal p
+                ? maximalMicrovolts * p.percent() / 100
+                : ((AcquisitionPlan.Microvolts) acquisition.target()).microvolts();
+        emit(new SessionEvent.MaximalResponse(maximalMicrovolts, top, targetMicrovolts));
+        recorder.event("maximal response", String.format(Locale.ROOT, "%.1f µV at %d nA; target %.1f µV; "
+                + "supramaximal %d nA", maximalMicrovolts, top, targetMicrovolts, supramaximalNanoamps));
+    }
+
+    private static ChannelPlan singleTest(long widthMicros) {
+        return new ChannelPlan("test", true, List.of(
+                new StimulusElement.TestPulse(0, widthMicros)));
+    }
+
+    // ---- tracking ----
+
+    private void track(PlanStep.Track t) throws InterruptedException {
+        requireTarget();
+        if (t.mode() == PlanStep.TrackMode.SINGLE) {
+            for (TrackedPoint point : t.points()) {
+                for (ChannelPlan channel : point.channels()) {
+                    if (channel.tracked()) {
+                        trackAlone(point, channel);
+                    }
+                }
+            }
+        } else if (t.mode() == PlanStep.TrackMode.SERIAL) {
+            ControlChannel controlChannel = new ControlChannel(t.points().get(0).channels().get(0));
+            for (TrackedPoint point : t.points()) {
+                trackSerially(point, controlChannel);
+            }
+            controlChannel.finish();
+        } else {
+            trackInParallel(t.points());
+        }
+    }
+
+    private void trackAlone(TrackedPoint point, ChannelPlan channel) throws InterruptedException {
+        RegressionTracker tracker = newTracker(startFor(channel), List.of());
+        long windowAt = TrialBuilder.testOnsetMicros(channel);
+        int index = point.channels().indexOf(channel);
+        while (!tracker.isConverged() && !tracker.isExhausted()) {
+            if (!stimulate(point, index, channel, tracker, windowAt, null)) {
+                break;
+            }
+        }
+        finishPoint(point, index, channel, tracker);
+    }
+
+    private void trackSerially(TrackedPoint point, ControlChannel controlChannel) throws InterruptedException {
+        Map<Integer, Sweep> subtract = untracked(point);
+        Map<Integer, RegressionTracker> conditioned = new LinkedHashMap<>();
+        for (int i = 1; i < point.channels().size(); i++) {
+            ChannelPlan ch = point.channels().get(i);
+            if (ch.tracked()) {
+                conditioned.put(i, newTracker(warmStart(ch), List.of()));
+            }
+        }
+        controlChannel.beginPoint(point);
+        while (controlChannel.estimate().isEmpty() && !controlChannel.exhausted()) {
+            controlChannel.stimulate();
+        }
+        boolean refused = false;
+        while (!refused && conditioned.values().stream().anyMatch(tr -> !tr.isConverged() && !tr.isExhausted())) {
+            controlChannel.stimulate();
+            for (Map.Entry<Integer, RegressionTracker> e : conditioned.entrySet()) {
+                RegressionTracker tr = e.getValue();
+                if (!tr.isConverged() && !tr.isExhausted()) {
+                    ChannelPlan ch = point.channels().get(e.getKey());
+                    Sweep base = subtract.isEmpty() ? null : subtract.values().iterator().next();
+                    if (!stimulate(point, e.getKey(), ch, tr, TrialBuilder.testOnsetMicros(ch), base)) {
+                        refused = true;
+                        break;
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Integer, RegressionTracker> e : conditioned.entrySet()) {
+            finishPoint(point, e.getKey(), point.channels().get(e.getKey()), e.getValue());
+        }
+        // the point's reference: conditioned thresholds are changes from the control threshold at that time
+        controlChannel.finishPoint();
+    }
+
+    private void trackInParallel(List<TrackedPoint> points) throws InterruptedException {
+        ControlChannel controlChannel = new ControlChannel(points.get(0).channels().get(0));
+        controlChannel.beginPoint(points.get(0));
+        while (controlChannel.estimate().isEmpty() && !controlChannel.exhausted()) {
+            controlChannel.stimulate();
+        }
+        record Open(TrackedPoint point, int channel, RegressionTracker tracker) {
+        }
+        List<Open> open = new ArrayList<>();
+        for (TrackedPoint p : points) {
+            for (int i = 1; i < p.channels().size(); i++) {
+                if (p.channels().get(i).tracked()) {
+                    open.add(new Open(p, i, newTracker(warmStart(p.channels().get(i)), List.of())));
+                }
+            }
+        }
+        java.util.Random order = new java.util.Random(plan.sourceSha256().hashCode());
+        List<Open> all = List.copyOf(open);
+        int sinceControl = 0;
+        while (!open.isEmpty()) {
+            if (sinceControl >= PARALLEL_CONTROL_EVERY - 1) {
+                controlChannel.stimulate();
+                sinceControl = 0;
+                continue;
+            }
+            Open c = open.get(order.nextInt(open.size()));
+            ChannelPlan ch = c.point().channels().get(c.channel());
+            if (!stimulate(c.point(), c.channel(), ch, c.tracker(), TrialBuilder.testOnsetMicros(ch), null)
+                    || c.tracker().isConverged() || c.tracker().isExhausted()) {
+                open.remove(c);
+            }
+            sinceControl++;
+        }
+        for (Open c : all) {
+            finishPoint(c.point(), c.channel(), c.point().channels().get(c.channel()), c.tracker());
+        }
+        for (TrackedPoint p : points) {
+            controlChannel.point = p;
+            controlChannel.finishPoint();
+        }
+        controlChannel.finish();
+    }
+
+    /** The test-alone channel of serial and parallel tracking: tracked throughout, with a rolling history. */
+    private final class ControlChannel {
+        private final ChannelPlan channel;
+        private TrackedPoint point;
+        private RegressionTracker tracker;
+        private List<StimulusResponsePoint> history = List.of();
+
+        ControlChannel(ChannelPlan channel) {
+            this.channel = channel;
+            this.tracker = newTracker(startFor(channel), stimulusResponse);
+        }
+
+        void beginPoint(TrackedPoint next) {
+            point = next;
+            List<StimulusResponsePoint> all = new ArrayList<>(history);
+            all.addAll(tracker.points());
+            history = all.subList(Math.max(0, all.size() - CONTROL_HISTORY), all.size());
+            long start = estimate().map(e -> Math.round(e.thresholdNanoamps())).orElse(tracker.nextStimulusNanoamps());
+            tracker = newTracker(start, history);
+        }
+
+        java.util.Optional<ThresholdEstimate> estimate() {
+            return tracker.estimate();
+        }
+
+        boolean exhausted() {
+            return tracker.isExhausted();
+        }
+
+        void stimulate() throws InterruptedException {
+            if (!ProtocolSession.this.stimulate(point, 0, channel, tracker, TrialBuilder.testOnsetMicros(channel),
+                    null)) {
+                throw new IllegalStateException("the control channel's stimulus was refused; see the warnings");
+            }
+            // conditioning currents are a percentage of the control threshold as it stands now
+            tracker.estimate().ifPresent(e -> thresholds.put(channel.name(), Math.round(e.thresholdNanoamps())));
+        }
+
+        void finishPoint() {
+            ProtocolSession.this.finishPoint(point, 0, channel, tracker);
+        }
+
+        void finish() {
+            tracker.estimate().ifPresent(e -> thresholds.put(channel.name(), Math.round(e.thresholdNanoamps())));
+        }
+    }
+
+    /** Conditioning-alone channels, recorded once per point; their sweeps are subtracted from conditioned ones. */
+    private Map<Integer, Sweep> untracked(TrackedPoint point) throws InterruptedException {
+        Map<Integer, Sweep> sweeps = new LinkedHashMap<>();
+        ChannelPlan conditioned = point.channels().stream().skip(1).filter(ChannelPlan::tracked).findFirst()
+                .orElse(point.channels().get(0));
+        long windowAt = TrialBuilder.testOnsetMicros(conditioned);
+        for (int i = 0; i < point.channels().size(); i++) {
+            ChannelPlan ch = point.channels().get(i);
+            if (!ch.tracked()) {
+                TrialResult result = run(builder.build(runner.nextTrialId(), ch, 0, this::thresholdOf,
+                        supramaximalNanoamps, windowAt));
+                Response response = measurer.measure(result.sweep(), windowAt);
+                afterTrial(name(point), i, ch, 0, response, result, "{}");
+                sweeps.put(i, result.sweep());
+            }
+        }
+        return sweeps;
+    }
+
+    /** One tracked trial; false if the limits refused it (the point then ends unconverged). */
+    private boolean stimulate(TrackedPoint point, int channelIndex, ChannelPlan channel, RegressionTracker tracker,
+                              long windowAt, Sweep subtract) throws InterruptedException {
+        long stimulus = round(Math.min(tracker.nextStimulusNanoamps(), acquisition.maxThresholdNanoamps()));
+        if (tracker.nextStimulusNanoamps() > acquisition.maxThresholdNanoamps() && tracker.stimuliGiven() > 0
+                && tracker.points().get(tracker.points().size() - 1).stimulusNanoamps() >= stimulus) {
+            warn("limit", String.format(Locale.ROOT, "%s, %s: the threshold is above the protocol's maximum "
+                    + "threshold %.1f mA; the point ends without one", sectionName, name(point),
+                    acquisition.maxThresholdNanoamps() / 1e6));
+            return false;
+        }
+        TrialSpec spec = builder.build(runner.nextTrialId(), channel, stimulus, this::thresholdOf,
+                supramaximalNanoamps, windowAt);
+        TrialResult result;
+        try {
+            result = run(spec);
+        } catch (StimulusRefusedException e) {
+            warn("limit", sectionName + ", " + name(point) + ", " + channel.name() + ": " + e.getMessage());
+            return false;
+        }
+        Sweep sweep = subtract == null ? result.sweep() : difference(result.sweep(), subtract);
+        Response response = measurer.measure(sweep, TrialBuilder.testOnsetMicros(channel));
+        tracker.record(stimulus, response.negativePeakMicrovolts());
+        afterTrial(name(point), channelIndex, channel, stimulus, response, result, trackerState(tracker));
+        return true;
+    }
+
+    /** An untracked stimulus-response trial. */
+    private Response give(String point, ChannelPlan channel, long stimulus) throws InterruptedException {
+        long windowAt = TrialBuilder.testOnsetMicros(channel);
+        TrialResult result = run(builder.build(runner.nextTrialId(), channel, stimulus, this::thresholdOf,
+                supramaximalNanoamps, windowAt));
+        Response response = measurer.measure(result.sweep(), windowAt);
+        afterTrial(point, 0, channel, stimulus, response, result, "{}");
+        return response;
+    }
+
+    private TrialResult run(TrialSpec spec) throws InterruptedException {
+        if (control.checkpoint()) {
+            emit(new SessionEvent.StateChanged(SessionState.RUNNING, "resumed"));
+            recorder.event("session", "resumed");
+        }
+        return runner.run(spec);
+    }
+
+    private void afterTrial(String point, int channelIndex, ChannelPlan channel, long stimulus, Response response,
+                            TrialResult result, String state) {
+        trialsDone++;
+        recorder.trial(sectionName, point, channelIndex, result, response, state);
+        emit(new SessionEvent.Trial(result.trialId(), sectionName, point, channel.name(), stimulus, response, result));
+        if (!warnedNoise && response.baselineNoiseMicrovoltsRms() > NOISY_MICROVOLTS_RMS) {
+            warnedNoise = true;
+            warn("noise", String.format(Locale.ROOT, "baseline noise %.0f µV rms: check the recording electrodes "
+                    + "and the earth", response.baselineNoiseMicrovoltsRms()));
+        }
+        long remaining = Math.max(0, trialsExpected - trialsDone);
+        OptionalDouble controlThreshold = thresholds.isEmpty() ? OptionalDouble.empty()
+                : OptionalDouble.of(thresholds.values().iterator().next() / 1e6);
+        emit(new SessionEvent.Progress(trialsDone, Math.max(trialsExpected, trialsDone),
+                Duration.ofNanos(remaining * acquisition.intervalMicros() * 1000L), sectionName, controlThreshold));
+    }
+
+    private void finishPoint(TrackedPoint point, int channelIndex, ChannelPlan channel, RegressionTracker tracker) {
+        java.util.Optional<ThresholdEstimate> estimate = tracker.estimate();
+        if (estimate.isEmpty()) {
+            warn("threshold", sectionName + ", " + name(point) + ", " + channel.name()
+                    + ": no threshold could be estimated from " + tracker.stimuliGiven() + " stimuli");
+            return;
+        }
+        ThresholdEstimate e = estimate.get();
+        thresholds.put(channel.name(), Math.round(e.thresholdNanoamps()));
+        recorder.threshold(sectionName, name(point), channelIndex, e, tracker.stimuliGiven());
+        results.add(new PointThreshold(sectionName, name(point), channel.name(), e, tracker.stimuliGiven(),
+                tracker.isConverged()));
+        emit(new SessionEvent.Threshold(sectionName, name(point), channel.name(), e, tracker.stimuliGiven(),
+                tracker.isConverged()));
+    }
+
+    private String name(TrackedPoint point) {
+        return pointNames.getOrDefault(point, point.label());
+    }
+
+    private RegressionTracker newTracker(long start, List<StimulusResponsePoint> prior) {
+        RegressionTracker.Settings settings = new RegressionTracker.Settings(acquisition.precisionPercent() / 100,
+                Math.max(3, acquisition.minStimuliPerPoint()), acquisition.maxStimuliPerPoint(), 0.15, 8, 0.015);
+        return new RegressionTracker(targetMicrovolts, Math.max(resolutionNanoamps, start), prior, settings);
+    }
+
+    /** The stimulus-response curve's estimate for this channel's test width (Weiss's law from 1 ms). */
+    private long startFor(ChannelPlan channel) {
+        long fromCurve = CurveInterpolation.stimulusFor(stimulusResponse, targetMicrovolts)
+                .orElse(stimulusResponse.isEmpty() ? FIRST_STIMULUS_NANOAMPS : stimulusResponse.get(0).stimulusNanoamps());
+        long width = channel.elements().stream().filter(e -> e instanceof StimulusElement.TestPulse)
+                .mapToLong(e -> ((StimulusElement.TestPulse) e).widthMicros()).findFirst()
+                .orElse(acquisition.testWidthMicros());
+        double typicalSdtcMicros = 450;
+        double weiss = (1 + typicalSdtcMicros / width) / (1 + typicalSdtcMicros / acquisition.testWidthMicros());
+        return Math.round(fromCurve * weiss);
+    }
+
+    /** A conditioned channel starts where it last ended (the previous delay), else at the control threshold. */
+    private long warmStart(ChannelPlan channel) {
+        Long previous = thresholds.get(channel.name());
+        return previous != null ? previous : startFor(channel);
+    }
+
+    private long thresholdOf(String channel) {
+        Long t = thresholds.get(channel);
+        if (t == null) {
+            throw new IllegalStateException("no threshold yet for channel \"" + channel + "\"");
+        }
+        return t;
+    }
+
+    private boolean holds(Condition c) {
+        if (c instanceof Condition.And a) {
+            return holds(a.left()) && holds(a.right());
+        }
+        if (c instanceof Condition.Or o) {
+            return holds(o.left()) || holds(o.right());
+        }
+        if (c instanceof Condition.Not n) {
+            return !holds(n.operand());
+        }
+        Condition.Compare cmp = (Condition.Compare) c;
+        double l = value(cmp.left());
+        double r = value(cmp.right());
+        switch (cmp.operator()) {
+            case "<":
+                return l < r;
+            case "<=":
+                return l <= r;
+            case ">":
+                return l > r;
+            case ">=":
+                return l >= r;
+            case "==":
+                return l == r;
+            case "!=":
+                return l != r;
+            default:
+                throw new IllegalStateException("unknown comparison " + cmp.operator());
+        }
+    }
+
+    private double value(Condition.Operand o) {
+        if (o instanceof Condition.Constant k) {
+            return k.value();
+        }
+        if (o instanceof Condition.MaximalResponse) {
+            requireTarget();
+            return maximalMicrovolts;
+        }
+        if (o instanceof Condition.Threshold t) {
+            return thresholdOf(t.channel());
+        }
+        Double v = inputs.get(((Condition.InputValue) o).name());
+        if (v == null) {
+            throw new IllegalStateException("the input " + ((Condition.InputValue) o).name() + " has no value yet");
+        }
+        return v;
+    }
+
+    private void requireTarget() {
+        if (Double.isNaN(targetMicrovolts)) {
+            throw new IllegalStateException("a tracked section needs the stimulus-response curve first");
+        }
+    }
+
+    private long round(long nanoamps) {
+        return Math.max(resolutionNanoamps, Math.round((double) nanoamps / resolutionNanoamps) * resolutionNanoamps);
+    }
+
+    private static Sweep difference(Sweep a, Sweep b) {
+        short[] x = a.samples();
+        short[] y = b.samples();
+        short[] d = new short[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int v = i < y.length ? x[i] - y[i] : x[i];
+            d[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+        }
+        return new Sweep(a.sampleRateHz(), a.startMicros(), a.channelCount(), a.nanovoltsPerCount(), d);
+    }
+
+    private static String trackerState(RegressionTracker t) {
+        return t.estimate().map(e -> String.format(Locale.ROOT, "{\"tracker\":\"excitrack-regression-1\","
+                + "\"thresholdNanoamps\":%.1f,\"standardErrorNanoamps\":%.1f,\"points\":%d}", e.thresholdNanoamps(),
+                e.standardErrorNanoamps(), e.pointsUsed())).orElse("{\"tracker\":\"excitrack-regression-1\"}");
+    }
+
+    private void warn(String kind, String message) {
+        recorder.event("warning", kind + ": " + message);
+        emit(new SessionEvent.Warning(kind, message));
+    }
+
+    private void emit(SessionEvent event) {
+        for (SessionListener l : listeners) {
+            l.on(event);
+        }
+    }
+
+    private void disarmQuietly(RuntimeException cause) {
+        try {
+            unit.disarm();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

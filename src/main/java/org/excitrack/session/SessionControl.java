@@ -1,0 +1,83 @@
+package org.excitrack.session;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.excitrack.device.AcquisitionUnit;
+
+/**
+ * Pause, resume, abort and emergency stop, callable from any thread (a GUI button, a key, a signal handler).
+ * Abort and emergency stop go to the unit at once, on the caller's thread, through the client's urgent path, so
+ * they never wait behind the session's queued work; the session notices at its next step and ends.
+ */
+public final class SessionControl {
+    private final AtomicReference<SessionState> requested = new AtomicReference<>(SessionState.RUNNING);
+    private volatile AcquisitionUnit unit;
+    private final Object pauseLock = new Object();
+
+    void attach(AcquisitionUnit attached) {
+        this.unit = attached;
+    }
+
+    public void pause() {
+        requested.compareAndSet(SessionState.RUNNING, SessionState.PAUSED);
+    }
+
+    public void resume() {
+        if (requested.compareAndSet(SessionState.PAUSED, SessionState.RUNNING)) {
+            synchronized (pauseLock) {
+                pauseLock.notifyAll();
+            }
+        }
+    }
+
+    /** Ends the session: the unit aborts the trial in flight now; nothing further is sent. */
+    public void abort() {
+        requested.set(SessionState.ABORTED);
+        wake();
+        AcquisitionUnit u = unit;
+        if (u != null) {
+            u.abort();
+        }
+    }
+
+    /** Emergency stop: the unit switches every output off now and stays stopped until cleared. */
+    public void emergencyStop() {
+        requested.set(SessionState.EMERGENCY_STOPPED);
+        wake();
+        AcquisitionUnit u = unit;
+        if (u != null) {
+            u.emergencyStop();
+        }
+    }
+
+    public SessionState requested() {
+        return requested.get();
+    }
+
+    /**
+     * Called by the session before each trial: returns at once when running, waits while paused, and throws
+     * when the session has been stopped.
+     *
+     * @return true if the session was paused and has resumed
+     */
+    boolean checkpoint() throws InterruptedException {
+        boolean waited = false;
+        synchronized (pauseLock) {
+            while (requested.get() == SessionState.PAUSED) {
+                waited = true;
+                pauseLock.wait();
+            }
+        }
+        SessionState s = requested.get();
+        if (s == SessionState.ABORTED || s == SessionState.EMERGENCY_STOPPED) {
+            throw new SessionAbortedException(s, s == SessionState.ABORTED ? "aborted by the operator"
+                    : "emergency stop");
+        }
+        return waited;
+    }
+
+    private void wake() {
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
+    }
+}

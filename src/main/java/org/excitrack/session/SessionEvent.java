@@ -1,0 +1,58 @@
+package org.excitrack.session;
+
+import java.time.Duration;
+import java.util.OptionalDouble;
+import org.excitrack.model.Response;
+import org.excitrack.model.TrialResult;
+import org.excitrack.tracking.ThresholdEstimate;
+
+/**
+ * What a running session reports, as immutable values a GUI or the command line can show on any thread.
+ * Listeners are called on the session's thread and must not block it.
+ */
+public sealed interface SessionEvent {
+
+    /** The session moved between running, paused and its end states. */
+    record StateChanged(SessionState state, String reason) implements SessionEvent {
+    }
+
+    record SectionStarted(int index, int sections, String name) implements SessionEvent {
+    }
+
+    record SectionFinished(int index, String name) implements SessionEvent {
+    }
+
+    /** The stimulus-response step found the maximal response and set the tracking target. */
+    record MaximalResponse(double maximalMicrovolts, long stimulusNanoamps, double targetMicrovolts)
+            implements SessionEvent {
+    }
+
+    /** One trial done: what was given, what came back, and what was measured. */
+    record Trial(long trialId, String section, String point, String channel, long testNanoamps, Response response,
+                 TrialResult result) implements SessionEvent {
+    }
+
+    /** A tracked point's threshold, final for that point. */
+    record Threshold(String section, String point, String channel, ThresholdEstimate estimate, int stimuli,
+                     boolean converged) implements SessionEvent {
+    }
+
+    /** An operator prompt and the answer given. */
+    record Prompt(String text, String answer) implements SessionEvent {
+    }
+
+    /**
+     * How far the session has come: trials given against the plan's estimate, the estimated time left, the
+     * current section, and the latest threshold of the control channel.
+     */
+    record Progress(long trialsDone, long trialsExpected, Duration remaining, String section,
+                    OptionalDouble controlThresholdMilliamps) implements SessionEvent {
+        public double fraction() {
+            return trialsExpected == 0 ? 1 : Math.min(1, (double) trialsDone / trialsExpected);
+        }
+    }
+
+    /** Something the operator should know now: noise, a limit, a point that did not converge. */
+    record Warning(String kind, String message) implements SessionEvent {
+    }
+}

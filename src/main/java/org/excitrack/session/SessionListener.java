@@ -1,0 +1,7 @@
+package org.excitrack.session;
+
+/** Receives a session's events, on the session's thread. */
+@FunctionalInterface
+public interface SessionListener {
+    void on(SessionEvent event);
+}

@@ -1,0 +1,39 @@
+package org.excitrack.session;
+
+import org.excitrack.model.Response;
+import org.excitrack.model.TrialResult;
+import org.excitrack.tracking.ThresholdEstimate;
+
+/**
+ * Where a session writes what happens, as it happens: each trial the moment it completes, thresholds, events
+ * and answered prompts. {@link RecordingFileRecorder} commits each to a crash-safe recording file.
+ */
+public interface SessionRecorder {
+    void trial(String section, String point, int channel, TrialResult result, Response response, String trackerState);
+
+    void threshold(String section, String point, int channel, ThresholdEstimate estimate, int stimuli);
+
+    void event(String kind, String detail);
+
+    void prompt(String text, String answer);
+
+    /** Records nothing, for dry runs and tests that only listen to events. */
+    SessionRecorder NONE = new SessionRecorder() {
+        @Override
+        public void trial(String section, String point, int channel, TrialResult result, Response response,
+                          String trackerState) {
+        }
+
+        @Override
+        public void threshold(String section, String point, int channel, ThresholdEstimate estimate, int stimuli) {
+        }
+
+        @Override
+        public void event(String kind, String detail) {
+        }
+
+        @Override
+        public void prompt(String text, String answer) {
+        }
+    };
+}
