@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "excitrack", mixinStandardHelpOptions = true, versionProvider = ExcitrackCommand.Version.class,
         description = "Nerve and cortical excitability testing by threshold tracking.",
-        subcommands = {ThresholdCommand.class, CheckCommand.class, ProtocolsCommand.class, AnalyzeCommand.class,
+        subcommands = {RunCommand.class, ThresholdCommand.class, CheckCommand.class, ProtocolsCommand.class, AnalyzeCommand.class,
             ReportCommand.class, CompareCommand.class, ExportCommand.class,
             PortsCommand.class,
             CommandLine.HelpCommand.class},
@@ -32,13 +32,7 @@ public final class ExcitrackCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = ExcitrackCommand.class.getResourceAsStream("/org/excitrack/app/version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"Excitrack " + p.getProperty("version", "(development build)"),
+            return new String[] {"Excitrack " + org.excitrack.service.Versions.application(),
                 "Wire protocol version " + org.excitrack.service.Versions.PROTOCOL_VERSION,
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }

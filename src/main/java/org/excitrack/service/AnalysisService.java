@@ -13,7 +13,6 @@ import org.excitrack.analysis.NormativeComparison;
 import org.excitrack.analysis.NormativeModel;
 import org.excitrack.model.excitability.DerivedVariable;
 import org.excitrack.model.excitability.ExcitabilityRecording;
-import org.excitrack.storage.mem.MemReader;
 
 /**
  * Excitability variables for recordings: QtracP's numbered variables and the named extras, computed from the
@@ -55,8 +54,6 @@ public final class AnalysisService {
         }
     }
 
-    private final MemReader reader = new MemReader();
-
     /**
      * @throws InvalidRequestException when a path is missing or is not a file Excitrack can read
      * @throws org.excitrack.storage.mem.MemFormatException when a MEM file is malformed (names the line)
@@ -64,14 +61,7 @@ public final class AnalysisService {
     public List<FileVariables> analyze(List<Path> files) {
         List<FileVariables> out = new ArrayList<>();
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidRequestException("no such file: " + file, null);
-            }
-            if (!file.getFileName().toString().toUpperCase(java.util.Locale.ROOT).endsWith(".MEM")) {
-                throw new InvalidRequestException(file + " is not a MEM file; analyze reads QTRAC .MEM files "
-                        + "(Excitrack recordings come with the recording-file format)", null);
-            }
-            out.add(analyze(file.getFileName().toString(), reader.read(file)));
+            out.add(analyze(file.getFileName().toString(), ExcitabilityFiles.read(file)));
         }
         return out;
     }

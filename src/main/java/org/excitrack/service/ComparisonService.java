@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,7 +19,6 @@ import org.excitrack.analysis.comparison.Longitudinal;
 import org.excitrack.analysis.comparison.PairedChange;
 import org.excitrack.analysis.comparison.PairedSummary;
 import org.excitrack.analysis.comparison.VariableId;
-import org.excitrack.storage.mem.MemReader;
 
 /**
  * Compares the excitability variables (computed from the curves, as {@link AnalysisService} does) of MEM
@@ -28,7 +26,8 @@ import org.excitrack.storage.mem.MemReader;
  * 95 % t CI), or two groups (mean B − A with a 95 % Welch CI). The statistics are documented in
  * {@link Longitudinal} and {@link GroupComparison}.
  *
- * <p>Wherever a list of files is taken, a directory stands for the {@code *.MEM} files directly in it, by name.
+ * <p>Wherever a list of files is taken, a directory stands for the {@code *.MEM} files and {@code *.excitrack}
+ * recordings directly in it, by name.
  */
 public final class ComparisonService {
 
@@ -96,7 +95,6 @@ public final class ComparisonService {
         }
     }
 
-    private final MemReader reader = new MemReader();
 
     /**
      * @throws InvalidRequestException when a path is missing or not a MEM file
@@ -158,7 +156,7 @@ public final class ComparisonService {
         for (Path p : group.files()) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> Files.isRegularFile(f) && isMem(f)).sorted().forEach(out::add);
+                    s.filter(f -> Files.isRegularFile(f) && ExcitabilityFiles.isReadable(f)).sorted().forEach(out::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list directory " + p, e);
                 }
@@ -167,22 +165,12 @@ public final class ComparisonService {
             }
         }
         if (out.isEmpty()) {
-            throw new InvalidRequestException("group " + group.label() + " has no MEM files", null);
+            throw new InvalidRequestException("group " + group.label() + " has no MEM files or recordings", null);
         }
         return out;
     }
 
     private ComputedVariables variables(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidRequestException("no such file: " + file, null);
-        }
-        if (!isMem(file)) {
-            throw new InvalidRequestException(file + " is not a MEM file; compare reads QTRAC .MEM files", null);
-        }
-        return ExcitabilityVariables.compute(reader.read(file));
-    }
-
-    private static boolean isMem(Path file) {
-        return file.getFileName().toString().toUpperCase(Locale.ROOT).endsWith(".MEM");
+        return ExcitabilityVariables.compute(ExcitabilityFiles.read(file));
     }
 }

@@ -60,7 +60,6 @@ public final class ExportService {
     public record ExportResult(Path input, Path output, long bytes) {
     }
 
-    private final MemReader reader = new MemReader();
     private final AtomicFileWriter files;
 
     public ExportService() {
@@ -81,17 +80,10 @@ public final class ExportService {
      * @throws ExportFailedException when writing fails
      */
     public ExportResult export(Path input, Target to, Optional<Path> out, boolean force) {
-        if (!Files.isRegularFile(input)) {
-            throw new InvalidRequestException("no such file: " + input, null);
-        }
+        ExcitabilityRecording recording = ExcitabilityFiles.read(input);
         String name = input.getFileName().toString();
-        if (!name.toUpperCase(Locale.ROOT).endsWith(".MEM")) {
-            throw new InvalidRequestException(input + " is not a MEM file; export reads QTRAC .MEM files "
-                    + "(Excitrack recordings come with the recording-file format)", null);
-        }
-        Path output = out.orElseGet(() -> input.resolveSibling(name.substring(0, name.length() - 4) + to.suffix()));
+        Path output = out.orElseGet(() -> input.resolveSibling(name.substring(0, name.lastIndexOf('.')) + to.suffix()));
         checkOutput(input, output, force);
-        ExcitabilityRecording recording = reader.read(input);
         AtomicFileWriter.Content content = switch (to) {
             case MEM -> stream -> stream.write(new MemWriter().write(recording).getBytes(MemReader.CHARSET));
             case CSV -> stream -> {

@@ -84,6 +84,20 @@ public final class ProtocolService {
         return new Checked(result, result.plan().map(PlanSummary::render).orElse(""));
     }
 
+    /**
+     * Compiles protocol text kept elsewhere (a recording keeps the source it ran): a built-in protocol by its name,
+     * any other text as written, with includes from the built-in library.
+     */
+    public Checked checkText(String name, String text) {
+        var builtIn = ProtocolSources.builtInName(name);
+        if (builtIn.isPresent() && ProtocolSources.builtIn(builtIn.get()).text().equals(text)) {
+            return check(builtIn.get(), Map.of());
+        }
+        CompileResult result = ProtocolCompiler.compile(SourceFile.of(name, text), new CompileContext(capabilities,
+                limits, Map.of(), ProtocolSources.builtInIncludes()));
+        return new Checked(result, result.plan().map(PlanSummary::render).orElse(""));
+    }
+
     public List<BuiltIn> builtIns() {
         List<BuiltIn> out = new ArrayList<>();
         for (String name : ProtocolSources.BUILT_IN) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.excitrack.model.excitability.ExcitabilityRecording;
 import org.excitrack.report.NormalBands;
 import org.excitrack.report.ReportContent;
@@ -41,7 +40,6 @@ public final class ReportService {
         }
     }
 
-    private final MemReader reader = new MemReader();
     private final ReportFiles files = new ReportFiles();
 
     /**
@@ -51,17 +49,12 @@ public final class ReportService {
      * @throws OutputExistsException when a report file exists and {@code force} is false (nothing is written)
      */
     public List<Path> write(Path input, Path outDir, boolean force) {
-        if (!Files.isRegularFile(input)) {
-            throw new InvalidRequestException("no such file: " + input, null);
-        }
+        ExcitabilityRecording recording = ExcitabilityFiles.read(input);
         String fileName = input.getFileName().toString();
-        if (!fileName.toUpperCase(Locale.ROOT).endsWith(".MEM")) {
-            throw new InvalidRequestException(input + " is not a MEM file; report reads QTRAC .MEM files", null);
-        }
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new InvalidRequestException("output " + outDir + " exists and is not a directory", null);
         }
-        String name = fileName.substring(0, fileName.length() - 4);
+        String name = fileName.substring(0, fileName.lastIndexOf('.'));
         List<Path> targets = List.of(outDir.resolve(name + ".png"), outDir.resolve(name + ".svg"),
                 outDir.resolve(name + ".pdf"));
         if (!force) {
@@ -71,7 +64,7 @@ public final class ReportService {
                 }
             }
         }
-        ReportContent content = content(fileName, reader.read(input));
+        ReportContent content = content(fileName, recording);
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {

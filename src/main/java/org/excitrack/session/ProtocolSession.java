@@ -28,6 +28,9 @@ import org.excitrack.model.plan.PointNames;
 import org.excitrack.model.plan.ProtocolPlan;
 import org.excitrack.model.plan.StimulusElement;
 import org.excitrack.model.plan.TrackedPoint;
+import org.excitrack.model.session.SessionEvent;
+import org.excitrack.model.session.SessionListener;
+import org.excitrack.model.session.SessionState;
 import org.excitrack.tracking.CmapMeasurer;
 import org.excitrack.tracking.CurveInterpolation;
 import org.excitrack.tracking.MaximalResponseSearch;
@@ -87,6 +90,8 @@ public final class ProtocolSession {
     private String sectionName = "";
     private Map<TrackedPoint, String> pointNames = Map.of();
     private boolean warnedNoise;
+    /** Points the limits ended; they need no second warning for lacking a threshold. */
+    private final java.util.Set<String> refusedPoints = new java.util.HashSet<>();
 
     /** A tracked point's result. */
     public record PointThreshold(String section, String point, String channel, ThresholdEstimate estimate,
@@ -453,6 +458,7 @@ public final class ProtocolSession {
         long stimulus = round(Math.min(tracker.nextStimulusNanoamps(), acquisition.maxThresholdNanoamps()));
         if (tracker.nextStimulusNanoamps() > acquisition.maxThresholdNanoamps() && tracker.stimuliGiven() > 0
                 && tracker.points().get(tracker.points().size() - 1).stimulusNanoamps() >= stimulus) {
+            refusedPoints.add(name(point));
             warn("limit", String.format(Locale.ROOT, "%s, %s: the threshold is above the protocol's maximum "
                     + "threshold %.1f mA; the point ends without one", sectionName, name(point),
                     acquisition.maxThresholdNanoamps() / 1e6));
@@ -464,6 +470,7 @@ public final class ProtocolSession {
         try {
             result = run(spec);
         } catch (StimulusRefusedException e) {
+            refusedPoints.add(name(point));
             warn("limit", sectionName + ", " + name(point) + ", " + channel.name() + ": " + e.getMessage());
             return false;
         }
@@ -497,7 +504,8 @@ public final class ProtocolSession {
         trialsDone++;
         recorder.trial(sectionName, point, channelIndex, result, response, state);
         emit(new SessionEvent.Trial(result.trialId(), sectionName, point, channel.name(), stimulus, response, result));
-        if (!warnedNoise && response.baselineNoiseMicrovoltsRms() > NOISY_MICROVOLTS_RMS) {
+        boolean cleanBaseline = result.deliveredPulses().size() == 1 && result.deliveredPolarizing().isEmpty();
+        if (!warnedNoise && cleanBaseline && response.baselineNoiseMicrovoltsRms() > NOISY_MICROVOLTS_RMS) {
             warnedNoise = true;
             warn("noise", String.format(Locale.ROOT, "baseline noise %.0f µV rms: check the recording electrodes "
                     + "and the earth", response.baselineNoiseMicrovoltsRms()));
@@ -511,6 +519,9 @@ public final class ProtocolSession {
 
     private void finishPoint(TrackedPoint point, int channelIndex, ChannelPlan channel, RegressionTracker tracker) {
         java.util.Optional<ThresholdEstimate> estimate = tracker.estimate();
+        if (estimate.isEmpty() && refusedPoints.contains(name(point))) {
+            return;
+        }
         if (estimate.isEmpty()) {
             warn("threshold", sectionName + ", " + name(point) + ", " + channel.name()
                     + ": no threshold could be estimated from " + tracker.stimuliGiven() + " stimuli");
@@ -521,8 +532,8 @@ public final class ProtocolSession {
         recorder.threshold(sectionName, name(point), channelIndex, e, tracker.stimuliGiven());
         results.add(new PointThreshold(sectionName, name(point), channel.name(), e, tracker.stimuliGiven(),
                 tracker.isConverged()));
-        emit(new SessionEvent.Threshold(sectionName, name(point), channel.name(), e, tracker.stimuliGiven(),
-                tracker.isConverged()));
+        emit(new SessionEvent.Threshold(sectionName, name(point), channel.name(), e.thresholdNanoamps(),
+                e.standardErrorNanoamps(), tracker.stimuliGiven(), tracker.isConverged()));
     }
 
     private String name(TrackedPoint point) {

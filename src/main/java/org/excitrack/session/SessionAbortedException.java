@@ -1,4 +1,5 @@
 package org.excitrack.session;
+import org.excitrack.model.session.SessionState;
 
 /** The session was stopped by the operator (abort or emergency stop) before it finished. */
 public final class SessionAbortedException extends RuntimeException {

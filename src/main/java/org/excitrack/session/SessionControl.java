@@ -2,6 +2,7 @@ package org.excitrack.session;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.excitrack.device.AcquisitionUnit;
+import org.excitrack.model.session.SessionState;
 
 /**
  * Pause, resume, abort and emergency stop, callable from any thread (a GUI button, a key, a signal handler).

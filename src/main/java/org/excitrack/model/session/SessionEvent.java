@@ -1,10 +1,9 @@
-package org.excitrack.session;
+package org.excitrack.model.session;
 
 import java.time.Duration;
 import java.util.OptionalDouble;
 import org.excitrack.model.Response;
 import org.excitrack.model.TrialResult;
-import org.excitrack.tracking.ThresholdEstimate;
 
 /**
  * What a running session reports, as immutable values a GUI or the command line can show on any thread.
@@ -32,9 +31,9 @@ public sealed interface SessionEvent {
                  TrialResult result) implements SessionEvent {
     }
 
-    /** A tracked point's threshold, final for that point. */
-    record Threshold(String section, String point, String channel, ThresholdEstimate estimate, int stimuli,
-                     boolean converged) implements SessionEvent {
+    /** A tracked point's threshold with its standard error, final for that point. */
+    record Threshold(String section, String point, String channel, double thresholdNanoamps,
+                     double standardErrorNanoamps, int stimuli, boolean converged) implements SessionEvent {
     }
 
     /** An operator prompt and the answer given. */

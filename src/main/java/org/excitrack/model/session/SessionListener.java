@@ -1,4 +1,4 @@
-package org.excitrack.session;
+package org.excitrack.model.session;
 
 /** Receives a session's events, on the session's thread. */
 @FunctionalInterface

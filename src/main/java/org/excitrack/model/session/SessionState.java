@@ -1,4 +1,4 @@
-package org.excitrack.session;
+package org.excitrack.model.session;
 
 /** Where a session is in its life. */
 public enum SessionState {
