@@ -96,7 +96,8 @@ public final class ExcitabilityFiles {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Name", s.pseudonymousId());
         h.put("Protocol", recording.metadata().protocol().name());
-        h.put("Date", recording.created().toString());
+        h.put("Date", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneOffset.UTC).format(recording.created()) + " UTC");
         if (s.ageYears() != null) {
             h.put("Age", Integer.toString(s.ageYears()));
         }
