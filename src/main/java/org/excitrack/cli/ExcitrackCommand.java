@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "excitrack", mixinStandardHelpOptions = true, versionProvider = ExcitrackCommand.Version.class,
         description = "Nerve and cortical excitability testing by threshold tracking.",
-        subcommands = {RunCommand.class, ThresholdCommand.class, CheckCommand.class, ProtocolsCommand.class, AnalyzeCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, ThresholdCommand.class, CheckCommand.class, ProtocolsCommand.class, AnalyzeCommand.class,
             ReportCommand.class, CompareCommand.class, ExportCommand.class,
             PortsCommand.class,
             CommandLine.HelpCommand.class},

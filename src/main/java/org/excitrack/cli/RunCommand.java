@@ -1,15 +1,10 @@
 package org.excitrack.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.excitrack.model.session.SessionEvent;
 import org.excitrack.model.session.SessionState;
-import org.excitrack.service.AnalysisService;
 import org.excitrack.service.RunControl;
 import org.excitrack.service.RunService;
 import picocli.CommandLine.Command;
@@ -88,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
         RunControl control = new RunControl();
         Thread abortOnInterrupt = new Thread(control::abort, "abort-on-ctrl-c");
         Runtime.getRuntime().addShutdownHook(abortOnInterrupt);
-        ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), System.console() != null);
+        RunOutput.ProgressLine progress = new RunOutput.ProgressLine(spec.commandLine().getErr(), System.console() != null);
         RunService.RunReport report;
         try {
             report = new RunService(control).run(new RunService.RunRequest(protocol, overrides, port, out, subject,
@@ -101,72 +96,8 @@ public final class RunCommand implements Callable<Integer> {
                 // the JVM is already shutting down (Ctrl-C): the hook is running and aborts the session
             }
         }
-        print(report, spec.commandLine().getOut());
-        return report.outcome().state() == SessionState.FINISHED ? 0 : 1;
+        RunOutput.print(report, spec.commandLine().getOut());
+        return report.state() == SessionState.FINISHED ? 0 : 1;
     }
 
-    private static void print(RunService.RunReport r, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s: %s; %d trials on unit %s; recording %s%n", r.outcome().state() == SessionState.FINISHED
-                ? "Finished" : "Stopped", r.outcome().reason(), r.outcome().trials(), r.unit(), r.recording());
-        if (!r.variables().isEmpty()) {
-            out.printf(Locale.ROOT, "%n No.  Variable                                    Value        z%n");
-            for (AnalysisService.Variable v : r.variables()) {
-                if (v.number().isEmpty()) {
-                    continue;
-                }
-                out.printf(Locale.ROOT, "%4s  %-40s %9s %8s%s%n", v.numberText(), v.name().replace("\\", " "),
-                        Double.isFinite(v.value()) ? String.format(Locale.ROOT, "%.4g", v.value()) : "—",
-                        v.zScore().isPresent() ? String.format(Locale.ROOT, "%+.2f", v.zScore().getAsDouble()) : "",
-                        v.outsideNormalRange() ? "  outside normal range" : "");
-            }
-        }
-        out.flush();
-    }
-
-    /** Section, percent, time left and the latest control threshold, on one line rewritten in place. */
-    private static final class ProgressLine {
-        private final PrintWriter err;
-        private final boolean interactive;
-        private int width;
-
-        ProgressLine(PrintWriter err, boolean interactive) {
-            this.err = err;
-            this.interactive = interactive;
-        }
-
-        void on(SessionEvent event) {
-            if (event instanceof SessionEvent.Warning w) {
-                clear();
-                err.println("warning: " + w.message());
-                err.flush();
-            } else if (event instanceof SessionEvent.SectionStarted s && !interactive) {
-                err.printf(Locale.ROOT, "section %d/%d: %s%n", s.index() + 1, s.sections(), s.name());
-                err.flush();
-            } else if (event instanceof SessionEvent.Progress p && interactive) {
-                String line = String.format(Locale.ROOT, "%s: %3.0f %%, %s left%s", p.section(), 100 * p.fraction(),
-                        minutes(p.remaining()), p.controlThresholdMilliamps().isPresent()
-                                ? String.format(Locale.ROOT, ", threshold %.3f mA",
-                                p.controlThresholdMilliamps().getAsDouble()) : "");
-                err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
-                width = line.length();
-                err.flush();
-            }
-        }
-
-        void finish() {
-            clear();
-        }
-
-        private void clear() {
-            if (width > 0) {
-                err.print("\r" + " ".repeat(width) + "\r");
-                width = 0;
-            }
-        }
-
-        private static String minutes(Duration d) {
-            long s = d.toSeconds();
-            return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.excitrack.service;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.excitrack.device.AcquisitionUnit;
 import org.excitrack.device.AcquisitionUnits;
 import org.excitrack.lang.SourceFile;
 import org.excitrack.model.SafetyLimits;
-import org.excitrack.model.excitability.ExcitabilityRecording;
 import org.excitrack.model.plan.PlanSection;
 import org.excitrack.model.plan.PlanStep;
 import org.excitrack.model.plan.ProtocolPlan;
@@ -19,9 +19,12 @@ import org.excitrack.model.session.SessionState;
 import org.excitrack.session.Operator;
 import org.excitrack.session.ProtocolSession;
 import org.excitrack.session.RecordingFileRecorder;
+import org.excitrack.session.ResumeState;
 import org.excitrack.session.Ticker;
 import org.excitrack.storage.recording.DeviceInfo;
 import org.excitrack.storage.recording.ProtocolSource;
+import org.excitrack.storage.recording.RecordedEvent;
+import org.excitrack.storage.recording.Recording;
 import org.excitrack.storage.recording.RecordingFile;
 import org.excitrack.storage.recording.RecordingMetadata;
 import org.excitrack.storage.recording.RecordingWriter;
@@ -64,8 +67,8 @@ public final class RunService {
     }
 
     /** How the run ended, where it was recorded, and the variables of what was measured. */
-    public record RunReport(ProtocolSession.Outcome outcome, Path recording, List<AnalysisService.Variable> variables,
-                            String unit) {
+    public record RunReport(SessionState state, String reason, long trials, Path recording,
+                            List<AnalysisService.Variable> variables, String unit) {
         public RunReport {
             variables = List.copyOf(variables);
         }
@@ -78,7 +81,7 @@ public final class RunService {
     }
 
     public RunReport run(RunRequest request, SessionListener listener) throws InterruptedException {
-        String port = portFor(request);
+        String port = portFor(request.port(), request.virtualTime());
         try (AcquisitionUnit unit = open(port)) {
             ProtocolService protocols = new ProtocolService(unit.capabilities(), SafetyLimits.nerveDefaults());
             ProtocolService.Checked checked = protocols.check(request.protocol(), request.overrides());
@@ -95,71 +98,62 @@ public final class RunService {
                         Ticker.SYSTEM);
                 session.addListener(listener);
                 ProtocolSession.Outcome outcome = session.run();
-                List<AnalysisService.Variable> variables = List.of();
-                if (outcome.state() == SessionState.FINISHED) {
-                    variables = analyse(plan, outcome, request, writer);
-                }
-                writer.finish();
-                return new RunReport(outcome, request.out(), variables, unit.identity().serialNumber());
+                return end(outcome, request.out(), writer, unit);
             }
         }
     }
 
-    private static List<AnalysisService.Variable> analyse(ProtocolPlan plan, ProtocolSession.Outcome outcome,
-                                                          RunRequest request, RecordingWriter writer) {
-        List<SessionCurves.MeasuredThreshold> thresholds = new ArrayList<>();
-        for (ProtocolSession.PointThreshold t : outcome.thresholds()) {
-            thresholds.add(new SessionCurves.MeasuredThreshold(t.section(), t.point(), channelIndex(plan, t),
-                    t.estimate().thresholdNanoamps()));
-        }
-        ExcitabilityRecording curves = SessionCurves.curves(plan, thresholds, outcome.stimulusResponse(),
-                outcome.maximalMicrovolts(), header(request, plan));
-        AnalysisService.FileVariables analysed = AnalysisService.analyze(request.out().getFileName().toString(),
-                curves);
-        List<VariableRecord> records = new ArrayList<>();
-        for (AnalysisService.Variable v : analysed.variables()) {
-            if (v.number().isPresent() && Double.isFinite(v.value())) {
-                records.add(new VariableRecord((int) v.number().getAsDouble(), v.name(), v.value()));
-            }
-        }
-        writer.recordVariables(records);
-        return analysed.variables();
-    }
-
-    /** The channel's position in its point, which is how thresholds are recorded. */
-    private static int channelIndex(ProtocolPlan plan, ProtocolSession.PointThreshold t) {
-        for (PlanSection section : plan.sections()) {
-            if (!section.name().equals(t.section())) {
-                continue;
-            }
-            for (var e : org.excitrack.model.plan.PointNames.of(section).entrySet()) {
-                if (e.getValue().equals(t.point())) {
-                    for (int i = 0; i < e.getKey().channels().size(); i++) {
-                        if (e.getKey().channels().get(i).name().equals(t.channel())) {
-                            return i;
-                        }
-                    }
+    /**
+     * A finished session's variables come from the recording itself, so what is reported is what was stored;
+     * a stopped one keeps its file open for {@code excitrack resume}.
+     */
+    private static RunReport end(ProtocolSession.Outcome outcome, Path file, RecordingWriter writer,
+                                 AcquisitionUnit unit) {
+        List<AnalysisService.Variable> variables = List.of();
+        if (outcome.state() == SessionState.FINISHED) {
+            AnalysisService.FileVariables analysed = AnalysisService.analyze(file.getFileName().toString(),
+                    ExcitabilityFiles.fromRecording(RecordingFile.open(file)));
+            List<VariableRecord> records = new ArrayList<>();
+            for (AnalysisService.Variable v : analysed.variables()) {
+                if (v.number().isPresent() && Double.isFinite(v.value())) {
+                    records.add(new VariableRecord((int) v.number().getAsDouble(), v.name(), v.value()));
                 }
             }
+            writer.recordVariables(records);
+            writer.finish();
+            variables = analysed.variables();
         }
-        throw new IllegalStateException("no channel " + t.channel() + " at " + t.section() + ", " + t.point());
+        return new RunReport(outcome.state(), outcome.reason(), outcome.trials(), file, variables,
+                unit.identity().serialNumber());
     }
 
-    private static Map<String, String> header(RunRequest request, ProtocolPlan plan) {
-        Map<String, String> h = new LinkedHashMap<>();
-        Subject s = request.subject();
-        h.put("Name", s.pseudonymousId());
-        h.put("Protocol", plan.name());
-        if (s.ageYears() != null) {
-            h.put("Age", Integer.toString(s.ageYears()));
+    /**
+     * Continues an interrupted recording on {@code port}: the protocol it ran, from where it stopped, appending to
+     * the same file.
+     */
+    public RunReport resume(Path file, String port, boolean virtualTime, SessionListener listener)
+            throws InterruptedException {
+        Recording recorded = RecordingFile.open(file);
+        String resolvedPort = portFor(port, virtualTime);
+        try (AcquisitionUnit unit = open(resolvedPort)) {
+            ProtocolService.Checked checked = new ProtocolService(unit.capabilities(), SafetyLimits.nerveDefaults())
+                    .checkText(recorded.metadata().protocol().name(), recorded.metadata().protocol().sourceText());
+            ProtocolPlan plan = checked.plan().orElseThrow(() -> new InvalidRequestException("the recorded "
+                    + "protocol no longer compiles against this unit:\n" + checked.diagnostics(), null));
+            try (RecordingWriter writer = RecordingFile.resume(file)) {
+                ResumeState state = ResumeStates.of(plan, recorded, writer.lastTrialId().orElse(0) + 1);
+                if (!recorded.metadata().device().identity().serialNumber().equals(unit.identity().serialNumber())) {
+                    writer.appendEvent(new RecordedEvent(Instant.now(), "warning", "resumed on unit "
+                            + unit.identity().serialNumber() + ", recorded on "
+                            + recorded.metadata().device().identity().serialNumber()));
+                }
+                ProtocolSession session = new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(),
+                        new PresetOperator(state.inputs()), control.session(),
+                        new RecordingFileRecorder(writer, Clock.systemUTC()), Ticker.SYSTEM, state);
+                session.addListener(listener);
+                return end(session.run(), file, writer, unit);
+            }
         }
-        if (s.sex() != null) {
-            h.put("Sex", s.sex());
-        }
-        if (s.skinTemperatureCelsius() != null) {
-            h.put("Temperature", Double.toString(s.skinTemperatureCelsius()));
-        }
-        return h;
     }
 
     /**
@@ -203,18 +197,18 @@ public final class RunService {
         }
     }
 
-    private static String portFor(RunRequest request) {
-        if (!request.virtualTime()) {
-            return request.port();
+    private static String portFor(String port, boolean virtualTime) {
+        if (!virtualTime) {
+            return port;
         }
-        if (!request.port().startsWith(SIMULATOR)) {
+        if (!port.startsWith(SIMULATOR)) {
             throw new InvalidRequestException("--virtual-time runs the in-process simulator in simulated time; "
-                    + "it needs a " + SIMULATOR + " port, not " + request.port(), null);
+                    + "it needs a " + SIMULATOR + " port, not " + port, null);
         }
-        if (request.port().contains("clock=")) {
-            return request.port();
+        if (port.contains("clock=")) {
+            return port;
         }
-        return request.port() + (request.port().contains("?") ? "&" : "?") + "clock=virtual";
+        return port + (port.contains("?") ? "&" : "?") + "clock=virtual";
     }
 
     private static String sourceText(String protocol) {

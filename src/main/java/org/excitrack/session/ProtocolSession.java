@@ -74,6 +74,7 @@ public final class ProtocolSession {
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final CmapMeasurer measurer = CmapMeasurer.nerveDefaults();
     private final TrialBuilder builder;
+    private final ResumeState resume;
 
     private TrialRunner runner;
     private long resolutionNanoamps = 1;
@@ -109,6 +110,13 @@ public final class ProtocolSession {
 
     public ProtocolSession(AcquisitionUnit unit, ProtocolPlan plan, SafetyLimits limits, Operator operator,
                            SessionControl control, SessionRecorder recorder, Ticker ticker) {
+        this(unit, plan, limits, operator, control, recorder, ticker, ResumeState.fresh());
+    }
+
+    /** A session that continues an interrupted recording from {@code resume}. */
+    public ProtocolSession(AcquisitionUnit unit, ProtocolPlan plan, SafetyLimits limits, Operator operator,
+                           SessionControl control, SessionRecorder recorder, Ticker ticker, ResumeState resume) {
+        this.resume = resume;
         this.unit = unit;
         this.plan = plan;
         this.acquisition = plan.acquisition();
@@ -135,6 +143,9 @@ public final class ProtocolSession {
         Ticker time = unit.virtualClock().<Ticker>map(clock -> new VirtualTicker(clock, WATCHDOG.toNanos() / 2000,
                 unit::status)).orElse(ticker);
         runner = new TrialRunner(unit, inForce, acquisition.intervalMicros(), time);
+        runner.continueFrom(resume.nextTrialId());
+        thresholds.putAll(resume.thresholds());
+        inputs.putAll(resume.inputs());
         resolutionNanoamps = Math.max(1, unit.capabilities().currentResolutionNanoamps());
         ceilingNanoamps = acquisition.maxStimulusNanoamps();
         unit.arm(WATCHDOG);
@@ -145,6 +156,10 @@ public final class ProtocolSession {
         try {
             for (int i = 0; i < plan.sections().size(); i++) {
                 PlanSection section = plan.sections().get(i);
+                if (resume.finishedSections().contains(section.name())) {
+                    restoreSkippedSection(section);
+                    continue;
+                }
                 sectionName = section.name();
                 pointNames = PointNames.of(section);
                 emit(new SessionEvent.SectionStarted(i, plan.sections().size(), section.name()));
@@ -180,6 +195,9 @@ public final class ProtocolSession {
     }
 
     private void step(PlanStep step) throws InterruptedException {
+        if (alreadyAnswered(step)) {
+            return;
+        }
         if (step instanceof PlanStep.Prompt p) {
             operator.acknowledge(p.text());
             answered(p.text(), "acknowledged");
@@ -212,6 +230,33 @@ public final class ProtocolSession {
         }
     }
 
+    /** On resume, a prompt, question, checklist or input answered before is not asked again. */
+    private boolean alreadyAnswered(PlanStep step) {
+        String text = step instanceof PlanStep.Prompt p ? p.text() : step instanceof PlanStep.Confirm c ? c.text()
+                : step instanceof PlanStep.Checklist c ? c.title() : step instanceof PlanStep.Input in ? in.label() : null;
+        return text != null && resume.answeredPrompts().contains(text);
+    }
+
+    /** A finished section is not run again, but what it set (the target, thresholds) must hold for the rest. */
+    private void restoreSkippedSection(PlanSection section) {
+        if (containsStimulusResponse(section.steps()) && resume.stimulusResponse().isPresent()) {
+            restoreStimulusResponse(resume.stimulusResponse().get());
+        }
+        recorder.event("section", "skipped " + section.name() + " (already recorded)");
+    }
+
+    private static boolean containsStimulusResponse(List<PlanStep> steps) {
+        for (PlanStep s : steps) {
+            if (s instanceof PlanStep.StimulusResponse
+                    || s instanceof PlanStep.Conditional c && (containsStimulusResponse(c.then())
+                    || containsStimulusResponse(c.otherwise()))
+                    || s instanceof PlanStep.Repeat r && containsStimulusResponse(r.body())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void checklist(PlanStep.Checklist c) throws InterruptedException {
         while (true) {
             List<Boolean> ticked = operator.checklist(c.title(), c.items());
@@ -232,6 +277,10 @@ public final class ProtocolSession {
     // ---- stimulus-response ----
 
     private void stimulusResponse(long widthMicros) throws InterruptedException {
+        if (resume.stimulusResponse().isPresent() && Double.isNaN(maximalMicrovolts)) {
+            restoreStimulusResponse(resume.stimulusResponse().get());
+            return;
+        }
         MaximalResponseSearch search = new MaximalResponseSearch(FIRST_STIMULUS_NANOAMPS, ceilingNanoamps,
                 MIN_RESPONSE_MICROVOLTS);
         ChannelPlan test = singleTest(widthMicros);
@@ -247,8 +296,7 @@ public final class ProtocolSession {
         }
         maximalMicrovolts = search.maximalResponseMicrovolts();
         List<StimulusResponsePoint> points = new ArrayList<>(search.allPoints());
-        long top = points.stream().filter(p -> p.responseMicrovolts() >= 0.95 * maximalMicrovolts)
-                .mapToLong(StimulusResponsePoint::stimulusNanoamps).min().orElse(search.wantedStimulusNanoamps());
+        long top = topOfCurve(points, maximalMicrovolts);
         long foot = points.stream().filter(p -> p.responseMicrovolts() <= 0.05 * maximalMicrovolts)
                 .mapToLong(StimulusResponsePoint::stimulusNanoamps).max().orElse(top / 2);
         for (int i = 1; i < RAMP_STIMULI; i++) {
@@ -256,16 +304,35 @@ public final class ProtocolSession {
             double response = give("ramp", test, stimulus).negativePeakMicrovolts();
             points.add(new StimulusResponsePoint(stimulus, response));
         }
-        stimulusResponse.clear();
-        stimulusResponse.addAll(points);
-        supramaximalNanoamps = round(Math.min(ceilingNanoamps,
-                Math.round(top * acquisition.supramaximalPercent() / 100)));
-        targetMicrovolts = acquisition.target() instanceof AcquisitionPlan.PercentOfMaximal p
-                ? maximalMicrovolts * p.percent() / 100
-                : ((AcquisitionPlan.Microvolts) acquisition.target()).microvolts();
+        setStimulusResponse(maximalMicrovolts, points);
         emit(new SessionEvent.MaximalResponse(maximalMicrovolts, top, targetMicrovolts));
         recorder.event("maximal response", String.format(Locale.ROOT, "%.1f µV at %d nA; target %.1f µV; "
                 + "supramaximal %d nA", maximalMicrovolts, top, targetMicrovolts, supramaximalNanoamps));
+    }
+
+    private void restoreStimulusResponse(ResumeState.StimulusResponseState state) {
+        setStimulusResponse(state.maximalMicrovolts(), state.points());
+        emit(new SessionEvent.MaximalResponse(maximalMicrovolts, topOfCurve(state.points(), maximalMicrovolts),
+                targetMicrovolts));
+    }
+
+    /** The target, the supramaximal current and the curve, from the maximal response and the curve's points. */
+    private void setStimulusResponse(double maximal, List<StimulusResponsePoint> points) {
+        maximalMicrovolts = maximal;
+        stimulusResponse.clear();
+        stimulusResponse.addAll(points);
+        long top = topOfCurve(points, maximal);
+        supramaximalNanoamps = round(Math.min(ceilingNanoamps, Math.round(top * acquisition.supramaximalPercent() / 100)));
+        targetMicrovolts = acquisition.target() instanceof AcquisitionPlan.PercentOfMaximal p
+                ? maximal * p.percent() / 100
+                : ((AcquisitionPlan.Microvolts) acquisition.target()).microvolts();
+    }
+
+    /** The weakest stimulus that gave at least 95 % of the maximal response: the curve's top. */
+    private static long topOfCurve(List<StimulusResponsePoint> points, double maximal) {
+        return points.stream().filter(p -> p.responseMicrovolts() >= 0.95 * maximal)
+                .mapToLong(StimulusResponsePoint::stimulusNanoamps).min()
+                .orElse(points.stream().mapToLong(StimulusResponsePoint::stimulusNanoamps).max().orElse(1));
     }
 
     private static ChannelPlan singleTest(long widthMicros) {
@@ -277,8 +344,13 @@ public final class ProtocolSession {
 
     private void track(PlanStep.Track t) throws InterruptedException {
         requireTarget();
+        List<TrackedPoint> todo = t.points().stream()
+                .filter(p -> !resume.completedPoints().contains(ResumeState.pointKey(sectionName, name(p)))).toList();
+        if (todo.isEmpty()) {
+            return;
+        }
         if (t.mode() == PlanStep.TrackMode.SINGLE) {
-            for (TrackedPoint point : t.points()) {
+            for (TrackedPoint point : todo) {
                 for (ChannelPlan channel : point.channels()) {
                     if (channel.tracked()) {
                         trackAlone(point, channel);
@@ -286,13 +358,13 @@ public final class ProtocolSession {
                 }
             }
         } else if (t.mode() == PlanStep.TrackMode.SERIAL) {
-            ControlChannel controlChannel = new ControlChannel(t.points().get(0).channels().get(0));
-            for (TrackedPoint point : t.points()) {
+            ControlChannel controlChannel = new ControlChannel(todo.get(0).channels().get(0));
+            for (TrackedPoint point : todo) {
                 trackSerially(point, controlChannel);
             }
             controlChannel.finish();
         } else {
-            trackInParallel(t.points());
+            trackInParallel(todo);
         }
     }
 

@@ -42,6 +42,14 @@ public final class TrialRunner {
         this.ticker = ticker;
     }
 
+    /** Continues an earlier session's numbering: the next trial takes {@code id}. */
+    public void continueFrom(long id) {
+        if (id < nextTrialId || trialsRun > 0) {
+            throw new IllegalStateException("trial ids continue only forward and before the first trial");
+        }
+        nextTrialId = id;
+    }
+
     public long nextTrialId() {
         return nextTrialId;
     }

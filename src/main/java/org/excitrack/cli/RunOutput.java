@@ -1,0 +1,80 @@
+package org.excitrack.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import org.excitrack.model.session.SessionEvent;
+import org.excitrack.model.session.SessionState;
+import org.excitrack.service.AnalysisService;
+import org.excitrack.service.RunService;
+
+/** What {@code run} and {@code resume} print: a live progress line, warnings, and the variables at the end. */
+final class RunOutput {
+    private RunOutput() {
+    }
+
+    static void print(RunService.RunReport r, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s: %s; %d trials on unit %s; recording %s%n", r.state() == SessionState.FINISHED
+                ? "Finished" : "Stopped", r.reason(), r.trials(), r.unit(), r.recording());
+        if (!r.variables().isEmpty()) {
+            out.printf(Locale.ROOT, "%n No.  Variable                                    Value        z%n");
+            for (AnalysisService.Variable v : r.variables()) {
+                if (v.number().isEmpty()) {
+                    continue;
+                }
+                out.printf(Locale.ROOT, "%4s  %-40s %9s %8s%s%n", v.numberText(), v.name().replace("\\", " "),
+                        Double.isFinite(v.value()) ? String.format(Locale.ROOT, "%.4g", v.value()) : "—",
+                        v.zScore().isPresent() ? String.format(Locale.ROOT, "%+.2f", v.zScore().getAsDouble()) : "",
+                        v.outsideNormalRange() ? "  outside normal range" : "");
+            }
+        }
+        out.flush();
+    }
+
+    /** Section, percent, time left and the latest control threshold, on one line rewritten in place. */
+    static final class ProgressLine {
+        private final PrintWriter err;
+        private final boolean interactive;
+        private int width;
+
+        ProgressLine(PrintWriter err, boolean interactive) {
+            this.err = err;
+            this.interactive = interactive;
+        }
+
+        void on(SessionEvent event) {
+            if (event instanceof SessionEvent.Warning w) {
+                clear();
+                err.println("warning: " + w.message());
+                err.flush();
+            } else if (event instanceof SessionEvent.SectionStarted s && !interactive) {
+                err.printf(Locale.ROOT, "section %d/%d: %s%n", s.index() + 1, s.sections(), s.name());
+                err.flush();
+            } else if (event instanceof SessionEvent.Progress p && interactive) {
+                String line = String.format(Locale.ROOT, "%s: %3.0f %%, %s left%s", p.section(), 100 * p.fraction(),
+                        minutes(p.remaining()), p.controlThresholdMilliamps().isPresent()
+                                ? String.format(Locale.ROOT, ", threshold %.3f mA",
+                                p.controlThresholdMilliamps().getAsDouble()) : "");
+                err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
+                width = line.length();
+                err.flush();
+            }
+        }
+
+        void finish() {
+            clear();
+        }
+
+        private void clear() {
+            if (width > 0) {
+                err.print("\r" + " ".repeat(width) + "\r");
+                width = 0;
+            }
+        }
+
+        private static String minutes(Duration d) {
+            long s = d.toSeconds();
+            return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        }
+    }
+}
