@@ -57,7 +57,9 @@ public final class RecordingFile {
     public static RecordingWriter create(Path file, RecordingMetadata metadata, Clock clock) {
         createOwnerOnly(file);
         Connection conn = null;
+        WriterLock lock = null;
         try {
+            lock = WriterLock.acquire(file);
             conn = connect(file, false);
             try (Statement st = conn.createStatement()) {
                 st.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
@@ -68,9 +70,12 @@ public final class RecordingFile {
             }
             insertMetadata(conn, metadata, clock);
             conn.commit();
-            return new RecordingWriter(file, conn, clock, OptionalLong.empty());
+            return new RecordingWriter(file, conn, clock, OptionalLong.empty(), lock);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(conn);
+            if (lock != null) {
+                lock.close();
+            }
             deleteQuietly(file);
             if (e instanceof RecordingException re) {
                 throw re;
@@ -112,6 +117,7 @@ public final class RecordingFile {
                     "is finished; a finished recording is never opened for writing");
         }
         Connection conn = null;
+        WriterLock lock = WriterLock.acquire(file);
         try {
             conn = connect(file, false);
             OptionalLong last;
@@ -124,13 +130,17 @@ public final class RecordingFile {
                 ps.setString(1, RecordingStatus.RECORDING.sql());
                 ps.executeUpdate();
             }
-            RecordingWriter writer = new RecordingWriter(file, conn, clock, last);
+            RecordingWriter writer = new RecordingWriter(file, conn, clock, last, lock);
             conn.commit();
             writer.appendEvent(new RecordedEvent(clock.instant(), "resume", "status was " + status.sql()
                     + "; last trial " + (last.isPresent() ? Long.toString(last.getAsLong()) : "none")));
             return writer;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             closeQuietly(conn);
+            lock.close();
+            if (e instanceof RecordingException re) {
+                throw re;
+            }
             throw new RecordingException(file, "could not resume recording: " + e.getMessage(), e);
         }
     }

@@ -32,7 +32,10 @@ public final class RecordingWriter implements AutoCloseable {
     private OptionalLong lastTrialId;
     private boolean closed;
 
-    RecordingWriter(Path file, Connection conn, Clock clock, OptionalLong lastTrialId) {
+    private final WriterLock lock;
+
+    RecordingWriter(Path file, Connection conn, Clock clock, OptionalLong lastTrialId, WriterLock lock) {
+        this.lock = lock;
         this.file = file;
         this.conn = conn;
         this.clock = clock;
@@ -227,6 +230,8 @@ public final class RecordingWriter implements AutoCloseable {
             conn.close();
         } catch (SQLException e) {
             throw failure("close", e);
+        } finally {
+            lock.close();
         }
     }
 

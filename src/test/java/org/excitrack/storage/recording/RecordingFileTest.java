@@ -273,4 +273,19 @@ class RecordingFileTest {
         action.accept(file);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
+
+    @Test
+    void onlyOneWriterAtATimeWhileReadersStillRead() {
+        Path file = dir.resolve("locked.excitrack");
+        try (RecordingWriter first = RecordingFile.create(file, RecordingSamples.metadata(), CLOCK)) {
+            first.appendTrial(RecordingSamples.trial(1));
+            assertThatThrownBy(() -> RecordingFile.resume(file)).isInstanceOf(RecordingException.class)
+                    .hasMessageContaining("is being written by another session");
+            assertThat(RecordingFile.open(file).trials()).as("a reader is never locked out").hasSize(1);
+        }
+        try (RecordingWriter again = RecordingFile.resume(file)) {
+            assertThat(again.lastTrialId()).hasValue(1);
+        }
+        assertThat(dir.resolve("locked.excitrack.lock")).as("the lock leaves nothing behind").doesNotExist();
+    }
 }
