@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.excitrack.model.session.SessionState;
+import org.excitrack.service.ReportService;
 import org.excitrack.service.RunControl;
 import org.excitrack.service.RunService;
 import picocli.CommandLine.Command;
@@ -70,6 +71,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Answer a protocol input in its unit, e.g. temperature=33 (°C).")
     private Map<String, Double> inputs = new LinkedHashMap<>();
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "When the protocol finishes, also write the excitability report (PNG, SVG, PDF) here.")
+    private Path reportDir;
+
     @Option(names = "--virtual-time",
             description = "Run the in-process simulator in simulated time: the protocol's intervals cost no real time.")
     private boolean virtualTime;
@@ -97,6 +102,12 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         RunOutput.print(report, spec.commandLine().getOut());
+        if (reportDir != null && report.state() == SessionState.FINISHED) {
+            for (Path written : new ReportService().write(out, reportDir, false)) {
+                spec.commandLine().getOut().println("wrote " + written);
+            }
+            spec.commandLine().getOut().flush();
+        }
         return report.state() == SessionState.FINISHED ? 0 : 1;
     }
 
