@@ -49,4 +49,22 @@ class PtyEndToEndTest {
             assertThat(report.maximalResponseMicrovolts()).isCloseTo(6_000, within(6_000 * 0.05));
         }
     }
+
+    @Test
+    void aShortProtocolRunsOverARealSerialPathIntoARecordingWhoseSdtcIsTheSubjects(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        try (SimulatorProcess sim = SimulatorProcess.start("--subject", "healthy", "--seed", "8")) {
+            java.nio.file.Path file = dir.resolve("sd.excitrack");
+            org.excitrack.service.RunService.RunReport report = new org.excitrack.service.RunService(
+                    new org.excitrack.service.RunControl()).run(new org.excitrack.service.RunService.RunRequest(
+                    "TRONDNF-SD", Map.of("interval", "100 ms"), sim.port(), file,
+                    new org.excitrack.service.RunService.Subject("P1", 30, "M", 33.0, null, null), "", Map.of(),
+                    false), e -> { });
+            assertThat(report.state()).isEqualTo(org.excitrack.model.session.SessionState.FINISHED);
+            double sdtc = report.variables().stream().filter(v -> v.numberText().equals("3")).findFirst()
+                    .orElseThrow().value();
+            assertThat(sdtc).as("the healthy subject's SDTC is 0.435 ms").isCloseTo(0.435, within(0.435 * 0.03));
+            assertThat(org.excitrack.storage.recording.RecordingFile.open(file).trials()).hasSize((int) report.trials());
+        }
+    }
 }
