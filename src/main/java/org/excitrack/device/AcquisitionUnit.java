@@ -57,6 +57,11 @@ public interface AcquisitionUnit extends AutoCloseable {
     /** Listener for unsolicited events; it runs on the link's reader thread and must not block. */
     void onEvent(Consumer<UnitEvent> listener);
 
+    /** What the link has been through (repeats, framing errors), for the recording; empty if not known. */
+    default String linkReport() {
+        return "";
+    }
+
     /** The simulated clock, when this unit is the in-process simulator running in virtual time. */
     default java.util.Optional<org.excitrack.model.VirtualClock> virtualClock() {
         return java.util.Optional.empty();

@@ -33,6 +33,7 @@ public final class AcquisitionUnitClient implements AcquisitionUnit {
     private UnitCapabilities capabilities;
     private AmplifierSettings settings;
     private volatile long heartbeatPeriodNanos;
+    private final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
 
     private AcquisitionUnitClient(RequestChannel channel, ClientTimeouts timeouts) {
         this.channel = channel;
@@ -162,6 +163,11 @@ public final class AcquisitionUnitClient implements AcquisitionUnit {
     }
 
     @Override
+    public String linkReport() {
+        return retries.get() + " requests repeated after no reply; " + channel.diagnostics().summary();
+    }
+
+    @Override
     public java.util.Optional<org.excitrack.model.VirtualClock> virtualClock() {
         return channel.virtualClock();
     }
@@ -235,6 +241,7 @@ public final class AcquisitionUnitClient implements AcquisitionUnit {
                 return reply;
             } catch (TimeoutException e) {
                 channel.forget(out.sequence());
+                retries.incrementAndGet();
                 LOG.warn("no reply to {} from {} within {} ms (attempt {} of {})", what, channel.linkDescription(),
                         deadline.toMillis(), attempt, attempts);
             } catch (ExecutionException e) {

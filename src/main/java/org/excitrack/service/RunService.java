@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.excitrack.device.AcquisitionUnit;
 import org.excitrack.device.AcquisitionUnits;
+import org.excitrack.device.LinkLostException;
 import org.excitrack.lang.SourceFile;
 import org.excitrack.model.SafetyLimits;
 import org.excitrack.model.plan.PlanSection;
@@ -31,6 +32,7 @@ import org.excitrack.storage.recording.RecordingWriter;
 import org.excitrack.storage.recording.SubjectInfo;
 import org.excitrack.storage.recording.VariableRecord;
 import org.excitrack.transport.PortUriException;
+import org.excitrack.transport.TransportException;
 
 /**
  * {@code excitrack run}: compiles a protocol against the connected unit, records a session into a new recording
@@ -97,6 +99,7 @@ public final class RunService {
                         new PresetOperator(inputs), control.session(), new RecordingFileRecorder(writer, Clock.systemUTC()),
                         Ticker.SYSTEM);
                 session.addListener(listener);
+                session.reconnectWith(() -> reopen(port));
                 ProtocolSession.Outcome outcome = session.run();
                 return end(outcome, request.out(), writer, unit);
             }
@@ -151,6 +154,7 @@ public final class RunService {
                         new PresetOperator(state.inputs()), control.session(),
                         new RecordingFileRecorder(writer, Clock.systemUTC()), Ticker.SYSTEM, state);
                 session.addListener(listener);
+                session.reconnectWith(() -> reopen(resolvedPort));
                 return end(session.run(), file, writer, unit);
             }
         }
@@ -216,6 +220,15 @@ public final class RunService {
         SourceFile file = builtIn.isPresent() ? ProtocolSources.builtIn(builtIn.get())
                 : ProtocolSources.file(Path.of(protocol));
         return file.text();
+    }
+
+    /** Opening the port again after a lost link: any failure is the link still being lost. */
+    private static AcquisitionUnit reopen(String port) {
+        try {
+            return AcquisitionUnits.open(port);
+        } catch (TransportException | PortUriException e) {
+            throw new LinkLostException("cannot reopen " + port + ": " + e.getMessage(), e);
+        }
     }
 
     private static AcquisitionUnit open(String port) {

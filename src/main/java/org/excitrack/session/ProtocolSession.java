@@ -11,6 +11,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.excitrack.device.AcquisitionUnit;
+import org.excitrack.device.DeviceException;
+import org.excitrack.device.DeviceTimeoutException;
+import org.excitrack.device.LinkLostException;
 import org.excitrack.lang.PlanEstimate;
 import org.excitrack.model.AmplifierSettings;
 import org.excitrack.model.RecordingWindow;
@@ -62,8 +65,16 @@ public final class ProtocolSession {
     /** Control trials interleaved in parallel tracking: one in this many. */
     private static final int PARALLEL_CONTROL_EVERY = 3;
     private static final double NOISY_MICROVOLTS_RMS = 50;
+    private static final int RECONNECT_ATTEMPTS = 5;
+    private static final long RECONNECT_BACKOFF_NANOS = 1_000_000_000L;
 
-    private final AcquisitionUnit unit;
+    private AcquisitionUnit unit;
+    /** The unit the caller gave, which the caller closes; units reconnected during the run are the session's. */
+    private final AcquisitionUnit given;
+    private UnitConnector connector;
+    private AmplifierSettings amplifier;
+    private SafetyLimits limitsInForce;
+    private Ticker time;
     private final ProtocolPlan plan;
     private final AcquisitionPlan acquisition;
     private final SafetyLimits configuredLimits;
@@ -117,6 +128,7 @@ public final class ProtocolSession {
     public ProtocolSession(AcquisitionUnit unit, ProtocolPlan plan, SafetyLimits limits, Operator operator,
                            SessionControl control, SessionRecorder recorder, Ticker ticker, ResumeState resume) {
         this.resume = resume;
+        this.given = unit;
         this.unit = unit;
         this.plan = plan;
         this.acquisition = plan.acquisition();
@@ -130,19 +142,38 @@ public final class ProtocolSession {
                 .sum();
     }
 
+    /**
+     * When the link to the unit is lost, pause, reconnect through {@code connector}, check it is the same unit,
+     * and carry on with the trial that was in flight (the unit answers a repeated trial id from its cache, so no
+     * trial is lost or given twice).
+     */
+    public void reconnectWith(UnitConnector unitConnector) {
+        this.connector = unitConnector;
+    }
+
     public void addListener(SessionListener listener) {
         listeners.add(listener);
     }
 
     /** Runs the whole protocol; returns how it ended. The unit is disarmed at the end, whatever happens. */
     public Outcome run() throws InterruptedException {
+        try {
+            return runProtocol();
+        } finally {
+            if (unit != given) {
+                unit.close();
+            }
+        }
+    }
+
+    private Outcome runProtocol() throws InterruptedException {
         control.attach(unit);
-        unit.configure(AmplifierSettings.nerveDefaults().withSampleRateHz(acquisition.sampleRateHz())
-                .withDefaultWindow(new RecordingWindow(0, acquisition.windowMicros())));
-        SafetyLimits inForce = unit.setLimits(UnitBackstop.limitsFor(configuredLimits)).tighterOf(configuredLimits);
-        Ticker time = unit.virtualClock().<Ticker>map(clock -> new VirtualTicker(clock, WATCHDOG.toNanos() / 2000,
-                unit::status)).orElse(ticker);
-        runner = new TrialRunner(unit, inForce, acquisition.intervalMicros(), time);
+        amplifier = AmplifierSettings.nerveDefaults().withSampleRateHz(acquisition.sampleRateHz())
+                .withDefaultWindow(new RecordingWindow(0, acquisition.windowMicros()));
+        unit.configure(amplifier);
+        limitsInForce = unit.setLimits(UnitBackstop.limitsFor(configuredLimits)).tighterOf(configuredLimits);
+        time = timeFor(unit);
+        runner = new TrialRunner(unit, limitsInForce, acquisition.intervalMicros(), time);
         runner.continueFrom(resume.nextTrialId());
         thresholds.putAll(resume.thresholds());
         inputs.putAll(resume.inputs());
@@ -181,6 +212,10 @@ public final class ProtocolSession {
         }
         if (end != SessionState.EMERGENCY_STOPPED) {
             unit.disarm();
+        }
+        String link = unit.linkReport();
+        if (!link.isEmpty()) {
+            recorder.event("link", link);
         }
         recorder.event("session", end.name().toLowerCase(Locale.ROOT) + ": " + reason);
         emit(new SessionEvent.StateChanged(end, reason));
@@ -568,7 +603,64 @@ public final class ProtocolSession {
             emit(new SessionEvent.StateChanged(SessionState.RUNNING, "resumed"));
             recorder.event("session", "resumed");
         }
-        return runner.run(spec);
+        try {
+            return runner.run(spec);
+        } catch (LinkLostException | DeviceTimeoutException e) {
+            if (connector == null) {
+                throw e;
+            }
+            reconnect(spec, e);
+            return runner.run(spec);
+        }
+    }
+
+    private Ticker timeFor(AcquisitionUnit u) {
+        return u.virtualClock().<Ticker>map(clock -> new VirtualTicker(clock, WATCHDOG.toNanos() / 2000,
+                u::status)).orElse(ticker);
+    }
+
+    /** Pauses on a lost link, reconnects to the same unit, and makes {@code spec} the next trial again. */
+    private void reconnect(TrialSpec spec, DeviceException cause) throws InterruptedException {
+        String serial = unit.identity().serialNumber();
+        String lost = "link lost during trial " + spec.trialId() + ": " + cause.getMessage();
+        recorder.event("link", lost + "; " + unit.linkReport());
+        emit(new SessionEvent.StateChanged(SessionState.PAUSED, lost));
+        warn("link", lost + "; reconnecting");
+        try {
+            unit.close();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        for (int attempt = 1; ; attempt++) {
+            control.checkpoint();
+            try {
+                AcquisitionUnit fresh = connector.connect();
+                if (!fresh.identity().serialNumber().equals(serial)) {
+                    String other = fresh.identity().serialNumber();
+                    fresh.close();
+                    throw new IllegalStateException("after the link was lost a different unit answered (" + other
+                            + ", not " + serial + "); the session stops rather than stimulate through another unit");
+                }
+                fresh.configure(amplifier);
+                fresh.setLimits(UnitBackstop.limitsFor(configuredLimits));
+                fresh.arm(WATCHDOG);
+                unit = fresh;
+                control.attach(fresh);
+                time = timeFor(fresh);
+                runner = new TrialRunner(fresh, limitsInForce, acquisition.intervalMicros(), time);
+                runner.continueFrom(spec.trialId());
+                recorder.event("link", "reconnected to " + serial + " after " + attempt + " attempt(s); trial "
+                        + spec.trialId() + " is given again under the same id");
+                emit(new SessionEvent.StateChanged(SessionState.RUNNING, "reconnected"));
+                return;
+            } catch (DeviceException | IllegalArgumentException e) {
+                if (attempt >= RECONNECT_ATTEMPTS) {
+                    cause.addSuppressed(e);
+                    throw cause;
+                }
+                ticker.sleepNanos(RECONNECT_BACKOFF_NANOS);
+            }
+        }
     }
 
     private void afterTrial(String point, int channelIndex, ChannelPlan channel, long stimulus, Response response,

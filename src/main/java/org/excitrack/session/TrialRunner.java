@@ -3,6 +3,7 @@ package org.excitrack.session;
 import java.util.List;
 import org.excitrack.device.AcquisitionUnit;
 import org.excitrack.model.LimitViolation;
+import org.excitrack.model.RecordingWindow;
 import org.excitrack.model.SafetyLimits;
 import org.excitrack.model.TrialResult;
 import org.excitrack.model.TrialSpec;
@@ -76,6 +77,10 @@ public final class TrialRunner {
         nextTrialId++;
         TrialResult result = unit.runTrial(trial);
         trialsRun++;
+        // A trial held up on the way (a stalled link, a retry) started later than it was sent; it started at the
+        // latest when its result arrived less its duration, so pacing from there keeps the unit's interval.
+        long latestStart = ticker.nanoTime() - trial.durationMicros(RecordingWindow.CONFIGURED_DEFAULT) * 1000L;
+        lastStartNanos = Math.max(lastStartNanos, latestStart);
         return result;
     }
 
