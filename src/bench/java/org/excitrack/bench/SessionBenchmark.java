@@ -1,0 +1,289 @@
+package org.excitrack.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import org.excitrack.device.AcquisitionUnit;
+import org.excitrack.device.AcquisitionUnitClient;
+import org.excitrack.model.AmplifierSettings;
+import org.excitrack.model.SafetyLimits;
+import org.excitrack.model.TrialResult;
+import org.excitrack.model.TrialSpec;
+import org.excitrack.model.UnitCapabilities;
+import org.excitrack.model.UnitIdentity;
+import org.excitrack.model.plan.PlanStep;
+import org.excitrack.model.plan.ProtocolPlan;
+import org.excitrack.service.ProtocolService;
+import org.excitrack.session.Operator;
+import org.excitrack.session.ProtocolSession;
+import org.excitrack.session.RecordingFileRecorder;
+import org.excitrack.session.SessionControl;
+import org.excitrack.session.SessionRecorder;
+import org.excitrack.session.Ticker;
+import org.excitrack.storage.recording.DeviceInfo;
+import org.excitrack.storage.recording.ProtocolSource;
+import org.excitrack.storage.recording.RecordingFile;
+import org.excitrack.storage.recording.RecordingMetadata;
+import org.excitrack.storage.recording.RecordingWriter;
+import org.excitrack.storage.recording.SubjectInfo;
+import org.excitrack.transport.Links;
+
+/**
+ * The session's own cost: (b) controller overhead per trial over a real pseudo-terminal, from a trial's result
+ * arriving to the next trial being sent, with the inter-trial wait taken out, and the longest GC pause of the
+ * run; (c) the wall time of a whole TRONDNF in virtual time, recorded to a file as a user's run is.
+ */
+final class SessionBenchmark {
+    private static final int VIRTUAL_RUNS = 3;
+
+    private SessionBenchmark() {
+    }
+
+    /** Runs this benchmark alone. */
+    public static void main(String[] args) throws Exception {
+        System.out.print(run(Path.of(args.length > 0 ? args[0] : "target/bench")));
+    }
+
+    static String run(Path outdir) throws Exception {
+        Files.createDirectories(outdir);
+        StringBuilder out = new StringBuilder("Session (TRONDNF, healthy simulator):\n");
+        out.append(virtualTime(outdir));
+        out.append(overheadOverPty(outdir));
+        return out.toString();
+    }
+
+    private static String virtualTime(Path outdir) throws Exception {
+        ProtocolPlan plan = new ProtocolService().check("TRONDNF", Map.of()).plan().orElseThrow();
+        double[] seconds = new double[VIRTUAL_RUNS];
+        long trials = 0;
+        for (int i = 0; i < VIRTUAL_RUNS; i++) {
+            Path file = outdir.resolve("virtual-" + i + ".excitrack");
+            Files.deleteIfExists(file);
+            long t0 = System.nanoTime();
+            try (var link = Links.open("sim:unit?seed=" + (i + 1) + "&clock=virtual");
+                 AcquisitionUnitClient unit = AcquisitionUnitClient.connect(link);
+                 RecordingWriter writer = RecordingFile.create(file, metadata(unit))) {
+                ProtocolSession.Outcome outcome = new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(),
+                        operator(), new SessionControl(), new RecordingFileRecorder(writer, Clock.systemUTC()),
+                        Ticker.SYSTEM).run();
+                writer.finish();
+                trials = outcome.trials();
+            }
+            seconds[i] = (System.nanoTime() - t0) / 1e9;
+            Files.deleteIfExists(file);
+        }
+        Arrays.sort(seconds);
+        return String.format(Locale.ROOT, "  (c) whole TRONDNF in virtual time, recorded: %d trials, wall %.2f s "
+                + "(median of %d; min %.2f, max %.2f; %d CPUs)%n", trials, seconds[VIRTUAL_RUNS / 2], VIRTUAL_RUNS,
+                seconds[0], seconds[VIRTUAL_RUNS - 1], Runtime.getRuntime().availableProcessors());
+    }
+
+    private static String overheadOverPty(Path outdir) throws Exception {
+        ProtocolPlan plan = new ProtocolService().check("TRONDNF", Map.of("interval", "60 ms")).plan().orElseThrow();
+        GcWatch gc = new GcWatch();
+        try (SimulatorProcess sim = SimulatorProcess.start(1, outdir.resolve("session-simulator.log"));
+             var link = Links.open(sim.port());
+             AcquisitionUnitClient client = AcquisitionUnitClient.connect(link)) {
+            TimedUnit unit = new TimedUnit(client);
+            SleepCountingTicker ticker = new SleepCountingTicker();
+            unit.ticker = ticker;
+            ProtocolSession.Outcome outcome = new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(),
+                    operator(), new SessionControl(), SessionRecorder.NONE, ticker).run();
+            long[] overhead = unit.overheadNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            return String.format(Locale.ROOT, "  (b) controller overhead per trial over the pty (result in -> next "
+                            + "trial out, waits excluded), %d trials: p50 %.3f ms, p99 %.3f ms, max %.3f ms; "
+                            + "longest GC pause %d ms (%d collections)%n", outcome.trials(),
+                    percentile(overhead, 50), percentile(overhead, 99), overhead[overhead.length - 1] / 1e6,
+                    gc.longestMillis.get(), gc.count.get());
+        } finally {
+            gc.close();
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100 * sorted.length) - 1));
+        return sorted[i] / 1e6;
+    }
+
+    /** Real time, counting how long the session waits on purpose, so the wait can be taken out of the overhead. */
+    private static final class SleepCountingTicker implements Ticker {
+        final AtomicLong sleptNanos = new AtomicLong();
+
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleepNanos(long nanos) throws InterruptedException {
+            long t0 = System.nanoTime();
+            Ticker.SYSTEM.sleepNanos(nanos);
+            sleptNanos.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    /** A unit that timestamps each trial's return and the next trial's call. */
+    private static final class TimedUnit implements AcquisitionUnit {
+        private final AcquisitionUnit inner;
+        final List<Long> overheadNanos = new ArrayList<>();
+        SleepCountingTicker ticker;
+        private long returnedAt = -1;
+        private long sleptAtReturn;
+
+        TimedUnit(AcquisitionUnit inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public TrialResult runTrial(TrialSpec trial) {
+            long now = System.nanoTime();
+            if (returnedAt >= 0) {
+                overheadNanos.add(now - returnedAt - (ticker.sleptNanos.get() - sleptAtReturn));
+            }
+            TrialResult r = inner.runTrial(trial);
+            returnedAt = System.nanoTime();
+            sleptAtReturn = ticker.sleptNanos.get();
+            return r;
+        }
+
+        @Override
+        public UnitIdentity identity() {
+            return inner.identity();
+        }
+
+        @Override
+        public UnitCapabilities capabilities() {
+            return inner.capabilities();
+        }
+
+        @Override
+        public AmplifierSettings configure(AmplifierSettings settings) {
+            return inner.configure(settings);
+        }
+
+        @Override
+        public SafetyLimits setLimits(SafetyLimits limits) {
+            return inner.setLimits(limits);
+        }
+
+        @Override
+        public void arm(Duration watchdog) {
+            inner.arm(watchdog);
+        }
+
+        @Override
+        public void disarm() {
+            inner.disarm();
+        }
+
+        @Override
+        public org.excitrack.device.UnitStatus status() {
+            return inner.status();
+        }
+
+        @Override
+        public boolean abort() {
+            return inner.abort();
+        }
+
+        @Override
+        public boolean emergencyStop() {
+            return inner.emergencyStop();
+        }
+
+        @Override
+        public void clearEmergencyStop() {
+            inner.clearEmergencyStop();
+        }
+
+        @Override
+        public void fireTrigger(int line, long widthMicros) {
+            inner.fireTrigger(line, widthMicros);
+        }
+
+        @Override
+        public void onEvent(java.util.function.Consumer<org.excitrack.device.UnitEvent> listener) {
+            inner.onEvent(listener);
+        }
+
+        @Override
+        public void close() {
+            // the benchmark closes the client it wraps
+        }
+    }
+
+    /** The longest single GC pause while it is open, from the JVM's own notifications. */
+    private static final class GcWatch implements AutoCloseable {
+        final AtomicLong longestMillis = new AtomicLong();
+        final AtomicLong count = new AtomicLong();
+        private final List<Runnable> removals = new ArrayList<>();
+
+        GcWatch() {
+            for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (bean instanceof NotificationEmitter emitter) {
+                    javax.management.NotificationListener listener = (n, handback) -> {
+                        if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                    (CompositeData) n.getUserData());
+                            count.incrementAndGet();
+                            longestMillis.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+                        }
+                    };
+                    emitter.addNotificationListener(listener, null, null);
+                    removals.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (javax.management.ListenerNotFoundException e) {
+                            // already gone
+                        }
+                    });
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            removals.forEach(Runnable::run);
+        }
+    }
+
+    private static RecordingMetadata metadata(AcquisitionUnit unit) {
+        return new RecordingMetadata("bench", new SubjectInfo("bench", 37, "M", 33.0, null, null), "",
+                new ProtocolSource("TRONDNF", "bench"), new DeviceInfo(unit.identity(), "{}"));
+    }
+
+    private static Operator operator() {
+        return new Operator() {
+            @Override
+            public void acknowledge(String text) {
+            }
+
+            @Override
+            public boolean confirm(String text) {
+                return true;
+            }
+
+            @Override
+            public List<Boolean> checklist(String title, List<String> items) {
+                return java.util.Collections.nCopies(items.size(), true);
+            }
+
+            @Override
+            public double input(PlanStep.Input input) {
+                return 33;
+            }
+        };
+    }
+}
