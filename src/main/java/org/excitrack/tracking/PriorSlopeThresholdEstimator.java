@@ -16,7 +16,9 @@ import java.util.Optional;
  * with Sxx + λ in place of Sxx. With {@link CurvePrior#NONE} the result is exactly the plain regression's.
  *
  * <p>With a prior, one near-target point is enough for an estimate (it is the Newton step along the prior
- * slope); trackers decide how many points they need before they believe it.
+ * slope); trackers decide how many points they need before they believe it. With a prior that also knows the
+ * ceiling, all of this runs on the logit scale ({@link #usesLogit()}); estimates and posteriors report slopes and
+ * scatter converted back to ln(response) at the target, so priors mean the same on either scale.
  */
 public record PriorSlopeThresholdEstimator(double targetMicrovolts, double bandFactor, CurvePrior prior) {
 

@@ -110,6 +110,10 @@ public final class RegressionTracker implements Tracker {
 
     /** Near-target band for the regression: ±0.47 in ln(response), about ±5 % in stimulus at slope 8–10. */
     static final double BAND_FACTOR = 1.6;
+    /** A response under 2 % (over 98 %) of the maximum only says "far below (above)": read as 2 % (98 %). */
+    private static final double CURVE_FRACTION_FLOOR = 0.02;
+    /** ln 1.65: a larger jump than between any neighbouring TRONDNF steps is not believed from one response. */
+    private static final double MAX_CURVE_LOG_STEP = 0.5;
 
     /**
      * The threshold this tracker reports for these points, recomputed (e.g. from a recording): {@code points}
@@ -144,8 +148,7 @@ public final class RegressionTracker implements Tracker {
             double sign = given % 2 == 0 ? 1 : -1;
             next = Math.round(estimate.get().thresholdNanoamps() * Math.exp(sign * settings.ditherLogStep()));
         } else {
-            next = curvePrior.knowsMaximalResponse() && estimator.targetMicrovolts() < curvePrior.maximalResponseMicrovolts()
-                    ? curveStep(stimulusNanoamps, responseMicrovolts)
+            next = knowsTheCeiling() ? curveStep(stimulusNanoamps, responseMicrovolts)
                     : proportionalStep(stimulusNanoamps, responseMicrovolts);
         }
     }
@@ -159,13 +162,18 @@ public final class RegressionTracker implements Tracker {
         return estimator.isNearTarget(p);
     }
 
+    private boolean knowsTheCeiling() {
+        return curvePrior.knowsMaximalResponse()
+                && estimator.targetMicrovolts() < curvePrior.maximalResponseMicrovolts();
+    }
+
     /**
      * Far from the target the near-target slope misleads: a nearly maximal response is capped by the ceiling, so
      * its log error understates the distance, and no response at all gives no distance. With the ceiling known,
      * the response is read through a log-logistic recruitment curve, R = R_max ÷ (1 + c·(θ ÷ I)^h), whose
      * log-log slope at the target fraction f is h·(1 − f): the threshold is where the target would be on the
      * curve through this point. Responses under 2 % or over 98 % of the maximum are read as 2 % and 98 %, which
-     * bounds the step (about ±0.25 in ln at slope 8) where the response carries only a direction.
+     * bounds the step (+0.26 and −0.32 in ln at slope 8) where the response carries only a direction.
      */
     private long curveStep(long stimulus, double response) {
         double max = curvePrior.maximalResponseMicrovolts();
@@ -177,10 +185,6 @@ public final class RegressionTracker implements Tracker {
         step = Math.max(-MAX_CURVE_LOG_STEP, Math.min(MAX_CURVE_LOG_STEP, step));
         return Math.max(1, Math.round(stimulus * Math.exp(step)));
     }
-
-    private static final double CURVE_FRACTION_FLOOR = 0.02;
-    /** ln 1.65: larger jumps than any between neighbouring TRONDNF steps are not believed from one response. */
-    private static final double MAX_CURVE_LOG_STEP = 0.5;
 
     private long proportionalStep(long stimulus, double response) {
         // no response at all is an infinite log error: the largest step up, not a step of the cap ÷ slope

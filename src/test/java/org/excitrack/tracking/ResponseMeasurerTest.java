@@ -36,7 +36,7 @@ class ResponseMeasurerTest {
         return Math.exp(-0.5 * ((t - centre) / sd) * ((t - centre) / sd));
     }
 
-    /** Biphasic CMAP after a stimulus at {@code at}: negative {@code neg} µV at {@code latency}, positive 6 ms later. */
+    /** Biphasic CMAP after a stimulus at {@code at}: {@code neg} µV negative at {@code latency}, positive 6 ms on. */
     private static DoubleUnaryOperator cmap(long at, double neg, double latency, double pos) {
         return t -> -neg * gaussian(t - at, latency, 1_000) + pos * gaussian(t - at, latency + 6_000, 1_500);
     }

@@ -72,7 +72,8 @@ class TrackerKindTest {
         long start = CurveInterpolation.stimulusFor(search.allPoints(), target).orElseThrow();
         SyntheticNerve.Condition shifted = new SyntheticNerve.Condition(seed % 3 == 0 ? 0.7 : 1.1, 1);
         for (TrackerKind kind : TrackerKind.values()) {
-            for (CurvePrior prior : List.of(CurvePrior.NONE, CurvePrior.typicalNerve(search.maximalResponseMicrovolts()))) {
+            CurvePrior typical = CurvePrior.typicalNerve(search.maximalResponseMicrovolts());
+            for (CurvePrior prior : List.of(CurvePrior.NONE, typical)) {
                 List<StimulusResponsePoint> samePoints = seed % 2 == 0 ? search.allPoints() : List.of();
                 Tracker t = kind.create(target, start, samePoints, prior, TrackingGoal.defaults());
                 while (!t.isDone()) {
