@@ -5,16 +5,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tracks the stimulus that evokes a target response, and stops as soon as the threshold is known to the
- * requested precision.
+ * Excitrack's tracker ({@link TrackerKind#EXCITRACK}): tracks the stimulus that evokes a target response, and
+ * stops as soon as the threshold is known to the requested precision.
  *
  * <p>Until the regression has enough near-target points it steps proportionally on log scales (the QTRAC
  * principle: the step is the log error divided by the local log-log slope, capped). After that it places
  * stimuli alternately just below and just above the current regression estimate, which keeps the points
  * where they inform the threshold most while keeping the slope identifiable.
+ *
+ * <p>Warm start: besides prior points of this same condition, it can take a {@link CurvePrior} carried from the
+ * previous condition (the previous delay, current or interval). The slope then no longer has to be learned
+ * from this condition's few points, so one near-target point already places the estimate (the proportional
+ * step becomes a Newton step along the carried slope) and three near-target points can meet the precision
+ * goal; the threshold itself still rests on this condition's points only. If the prior also knows the maximal
+ * response, responses are regressed on the logit scale, on which the sigmoid recruitment curve is straight (no
+ * bias from points spread about the threshold, a wider useful band), and responses far from the target are
+ * read through the whole curve to jump towards the threshold in one step rather than several capped ones
+ * ({@link PriorSlopeThresholdEstimator}).
+ *
+ * <p>Without a curve prior it behaves exactly as before warm starts existed.
  */
-public final class RegressionTracker {
-    private final LogLogThresholdEstimator estimator;
+public final class RegressionTracker implements Tracker {
+    private final PriorSlopeThresholdEstimator estimator;
+    private final CurvePrior curvePrior;
     private final Settings settings;
     private final List<StimulusResponsePoint> points = new ArrayList<>();
     private long next;
@@ -52,6 +65,20 @@ public final class RegressionTracker {
             return new Settings(targetRelativeError, minNearTargetPoints, value, maxLogStep, priorLogLogSlope,
                     ditherLogStep);
         }
+
+        public Settings withMinNearTargetPoints(int value) {
+            return new Settings(targetRelativeError, value, maxStimuli, maxLogStep, priorLogLogSlope, ditherLogStep);
+        }
+
+        public Settings withDitherLogStep(double value) {
+            return new Settings(targetRelativeError, minNearTargetPoints, maxStimuli, maxLogStep, priorLogLogSlope,
+                    value);
+        }
+
+        public Settings withMaxLogStep(double value) {
+            return new Settings(targetRelativeError, minNearTargetPoints, maxStimuli, value, priorLogLogSlope,
+                    ditherLogStep);
+        }
     }
 
     /**
@@ -62,19 +89,52 @@ public final class RegressionTracker {
      */
     public RegressionTracker(double targetMicrovolts, long startNanoamps, List<StimulusResponsePoint> prior,
                              Settings settings) {
+        this(targetMicrovolts, startNanoamps, prior, CurvePrior.NONE, settings);
+    }
+
+    /**
+     * @param curvePrior the slope (and scatter) carried from another condition; {@link CurvePrior#NONE} for this
+     *     condition's points only
+     */
+    public RegressionTracker(double targetMicrovolts, long startNanoamps, List<StimulusResponsePoint> prior,
+                             CurvePrior curvePrior, Settings settings) {
         if (startNanoamps <= 0) {
             throw new IllegalArgumentException("start stimulus " + startNanoamps + " nA must be above zero");
         }
-        this.estimator = new LogLogThresholdEstimator(targetMicrovolts, 1.6);
+        this.estimator = new PriorSlopeThresholdEstimator(targetMicrovolts, BAND_FACTOR, curvePrior);
+        this.curvePrior = curvePrior;
         this.settings = settings;
         this.points.addAll(prior);
         this.next = startNanoamps;
     }
 
+    /** Near-target band for the regression: ±0.47 in ln(response), about ±5 % in stimulus at slope 8–10. */
+    static final double BAND_FACTOR = 1.6;
+    /** A response under 2 % (over 98 %) of the maximum only says "far below (above)": read as 2 % (98 %). */
+    private static final double CURVE_FRACTION_FLOOR = 0.02;
+    /** ln 1.65: a larger jump than between any neighbouring TRONDNF steps is not believed from one response. */
+    private static final double MAX_CURVE_LOG_STEP = 0.5;
+
+    /**
+     * The threshold this tracker reports for these points, recomputed (e.g. from a recording): {@code points}
+     * are the tracker's {@link #points()} (prior and recorded), {@code curvePrior} the one it was created with.
+     */
+    public static Optional<ThresholdEstimate> estimateFrom(List<StimulusResponsePoint> points,
+                                                           double targetMicrovolts, CurvePrior curvePrior) {
+        return new PriorSlopeThresholdEstimator(targetMicrovolts, BAND_FACTOR, curvePrior).estimate(points);
+    }
+
+    @Override
+    public TrackerKind kind() {
+        return TrackerKind.EXCITRACK;
+    }
+
+    @Override
     public long nextStimulusNanoamps() {
         return next;
     }
 
+    @Override
     public void record(long stimulusNanoamps, double responseMicrovolts) {
         given++;
         StimulusResponsePoint point = new StimulusResponsePoint(stimulusNanoamps, responseMicrovolts);
@@ -83,42 +143,90 @@ public final class RegressionTracker {
         // A response outside the near-target band did not change the estimate, so stimulating around it again
         // would repeat the same two stimuli to the end of the budget (a shallow early fit points far away);
         // the proportional step brings the stimulus back to where the points inform the regression.
-        boolean informative = !estimator.nearTarget(List.of(point)).isEmpty();
-        if (informative && estimate.isPresent()
-                && estimate.get().pointsUsed() >= LogLogThresholdEstimator.MIN_POINTS) {
+        boolean informative = isNearTarget(point);
+        if (informative && estimate.isPresent() && estimate.get().pointsUsed() >= pointsToSteerBy()) {
             double sign = given % 2 == 0 ? 1 : -1;
             next = Math.round(estimate.get().thresholdNanoamps() * Math.exp(sign * settings.ditherLogStep()));
         } else {
-            next = proportionalStep(stimulusNanoamps, responseMicrovolts);
+            next = knowsTheCeiling() ? curveStep(stimulusNanoamps, responseMicrovolts)
+                    : proportionalStep(stimulusNanoamps, responseMicrovolts);
         }
+    }
+
+    /** With a carried slope a single point places the threshold; without, the slope needs three. */
+    private int pointsToSteerBy() {
+        return curvePrior.isNone() ? LogLogThresholdEstimator.MIN_POINTS : 1;
+    }
+
+    private boolean isNearTarget(StimulusResponsePoint p) {
+        return estimator.isNearTarget(p);
+    }
+
+    private boolean knowsTheCeiling() {
+        return curvePrior.knowsMaximalResponse()
+                && estimator.targetMicrovolts() < curvePrior.maximalResponseMicrovolts();
+    }
+
+    /**
+     * Far from the target the near-target slope misleads: a nearly maximal response is capped by the ceiling, so
+     * its log error understates the distance, and no response at all gives no distance. With the ceiling known,
+     * the response is read through a log-logistic recruitment curve, R = R_max ÷ (1 + c·(θ ÷ I)^h), whose
+     * log-log slope at the target fraction f is h·(1 − f): the threshold is where the target would be on the
+     * curve through this point. Responses under 2 % or over 98 % of the maximum are read as 2 % and 98 %, which
+     * bounds the step (+0.26 and −0.32 in ln at slope 8) where the response carries only a direction.
+     */
+    private long curveStep(long stimulus, double response) {
+        double max = curvePrior.maximalResponseMicrovolts();
+        double targetFraction = estimator.targetMicrovolts() / max;
+        double slope = curvePrior.isNone() ? settings.priorLogLogSlope() : curvePrior.logLogSlope();
+        double steepness = slope / (1 - targetFraction);
+        double fraction = Math.max(CURVE_FRACTION_FLOOR, Math.min(1 - CURVE_FRACTION_FLOOR, response / max));
+        double step = (Math.log(1 / fraction - 1) - Math.log(1 / targetFraction - 1)) / steepness;
+        step = Math.max(-MAX_CURVE_LOG_STEP, Math.min(MAX_CURVE_LOG_STEP, step));
+        return Math.max(1, Math.round(stimulus * Math.exp(step)));
     }
 
     private long proportionalStep(long stimulus, double response) {
         // no response at all is an infinite log error: the largest step up, not a step of the cap ÷ slope
         double logError = response > 0 ? Math.log(estimator.targetMicrovolts() / response) : Double.POSITIVE_INFINITY;
-        double step = Math.max(-settings.maxLogStep(), Math.min(settings.maxLogStep(),
-                logError / settings.priorLogLogSlope()));
+        double slope = curvePrior.isNone() ? settings.priorLogLogSlope() : curvePrior.logLogSlope();
+        double step = Math.max(-settings.maxLogStep(), Math.min(settings.maxLogStep(), logError / slope));
         return Math.max(1, Math.round(stimulus * Math.exp(step)));
     }
 
+    @Override
     public Optional<ThresholdEstimate> estimate() {
         return estimator.estimate(points);
     }
 
+    @Override
+    public CurvePrior curvePrior() {
+        return curvePrior;
+    }
+
+    @Override
+    public CurvePrior curvePriorForNextCondition() {
+        return estimator.fit(points).map(PriorSlopeThresholdEstimator.Fit::posterior).orElse(curvePrior);
+    }
+
     /** Precise enough: stop tracking this point. */
+    @Override
     public boolean isConverged() {
         return estimate().filter(e -> e.pointsUsed() >= settings.minNearTargetPoints()
                 && e.relativeStandardError() <= settings.targetRelativeError()).isPresent();
     }
 
+    @Override
     public boolean isExhausted() {
         return given >= settings.maxStimuli();
     }
 
+    @Override
     public int stimuliGiven() {
         return given;
     }
 
+    @Override
     public List<StimulusResponsePoint> points() {
         return List.copyOf(points);
     }
