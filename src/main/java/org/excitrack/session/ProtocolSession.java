@@ -37,7 +37,10 @@ import org.excitrack.model.session.SessionState;
 import org.excitrack.tracking.CmapMeasurer;
 import org.excitrack.tracking.CurveInterpolation;
 import org.excitrack.tracking.MaximalResponseSearch;
-import org.excitrack.tracking.RegressionTracker;
+import org.excitrack.tracking.CurvePrior;
+import org.excitrack.tracking.Tracker;
+import org.excitrack.tracking.TrackerKind;
+import org.excitrack.tracking.TrackingGoal;
 import org.excitrack.tracking.StimulusResponsePoint;
 import org.excitrack.tracking.ThresholdEstimate;
 
@@ -72,6 +75,7 @@ public final class ProtocolSession {
     /** The unit the caller gave, which the caller closes; units reconnected during the run are the session's. */
     private final AcquisitionUnit given;
     private UnitConnector connector;
+    private TrackerKind trackerKind = TrackerKind.EXCITRACK;
     private AmplifierSettings amplifier;
     private SafetyLimits limitsInForce;
     private Ticker time;
@@ -149,6 +153,11 @@ public final class ProtocolSession {
      */
     public void reconnectWith(UnitConnector unitConnector) {
         this.connector = unitConnector;
+    }
+
+    /** Which tracker follows each threshold: Excitrack's (the default) or the QTRAC-style baseline. */
+    public void useTracker(TrackerKind kind) {
+        this.trackerKind = kind;
     }
 
     public void addListener(SessionListener listener) {
@@ -404,7 +413,7 @@ public final class ProtocolSession {
     }
 
     private void trackAlone(TrackedPoint point, ChannelPlan channel) throws InterruptedException {
-        RegressionTracker tracker = newTracker(startFor(channel), List.of());
+        Tracker tracker = newTracker(startFor(channel), List.of());
         long windowAt = TrialBuilder.testOnsetMicros(channel);
         int index = point.channels().indexOf(channel);
         while (!tracker.isConverged() && !tracker.isExhausted()) {
@@ -417,11 +426,11 @@ public final class ProtocolSession {
 
     private void trackSerially(TrackedPoint point, ControlChannel controlChannel) throws InterruptedException {
         Map<Integer, Sweep> subtract = untracked(point);
-        Map<Integer, RegressionTracker> conditioned = new LinkedHashMap<>();
+        Map<Integer, Tracker> conditioned = new LinkedHashMap<>();
         for (int i = 1; i < point.channels().size(); i++) {
             ChannelPlan ch = point.channels().get(i);
             if (ch.tracked()) {
-                conditioned.put(i, newTracker(warmStart(ch), List.of()));
+                conditioned.put(i, conditionedTracker(point.channels().get(0), warmStart(ch)));
             }
         }
         controlChannel.beginPoint(point);
@@ -431,8 +440,8 @@ public final class ProtocolSession {
         boolean refused = false;
         while (!refused && conditioned.values().stream().anyMatch(tr -> !tr.isConverged() && !tr.isExhausted())) {
             controlChannel.stimulate();
-            for (Map.Entry<Integer, RegressionTracker> e : conditioned.entrySet()) {
-                RegressionTracker tr = e.getValue();
+            for (Map.Entry<Integer, Tracker> e : conditioned.entrySet()) {
+                Tracker tr = e.getValue();
                 if (!tr.isConverged() && !tr.isExhausted()) {
                     ChannelPlan ch = point.channels().get(e.getKey());
                     Sweep base = subtract.isEmpty() ? null : subtract.values().iterator().next();
@@ -443,7 +452,7 @@ public final class ProtocolSession {
                 }
             }
         }
-        for (Map.Entry<Integer, RegressionTracker> e : conditioned.entrySet()) {
+        for (Map.Entry<Integer, Tracker> e : conditioned.entrySet()) {
             finishPoint(point, e.getKey(), point.channels().get(e.getKey()), e.getValue());
         }
         // the point's reference: conditioned thresholds are changes from the control threshold at that time
@@ -456,13 +465,13 @@ public final class ProtocolSession {
         while (controlChannel.estimate().isEmpty() && !controlChannel.exhausted()) {
             controlChannel.stimulate();
         }
-        record Open(TrackedPoint point, int channel, RegressionTracker tracker) {
+        record Open(TrackedPoint point, int channel, Tracker tracker) {
         }
         List<Open> open = new ArrayList<>();
         for (TrackedPoint p : points) {
             for (int i = 1; i < p.channels().size(); i++) {
                 if (p.channels().get(i).tracked()) {
-                    open.add(new Open(p, i, newTracker(warmStart(p.channels().get(i)), List.of())));
+                    open.add(new Open(p, i, conditionedTracker(p.channels().get(0), warmStart(p.channels().get(i)))));
                 }
             }
         }
@@ -497,7 +506,7 @@ public final class ProtocolSession {
     private final class ControlChannel {
         private final ChannelPlan channel;
         private TrackedPoint point;
-        private RegressionTracker tracker;
+        private Tracker tracker;
         private List<StimulusResponsePoint> history = List.of();
 
         ControlChannel(ChannelPlan channel) {
@@ -560,15 +569,19 @@ public final class ProtocolSession {
     }
 
     /** One tracked trial; false if the limits refused it (the point then ends unconverged). */
-    private boolean stimulate(TrackedPoint point, int channelIndex, ChannelPlan channel, RegressionTracker tracker,
+    private boolean stimulate(TrackedPoint point, int channelIndex, ChannelPlan channel, Tracker tracker,
                               long windowAt, Sweep subtract) throws InterruptedException {
-        long stimulus = round(Math.min(tracker.nextStimulusNanoamps(), acquisition.maxThresholdNanoamps()));
-        if (tracker.nextStimulusNanoamps() > acquisition.maxThresholdNanoamps() && tracker.stimuliGiven() > 0
+        // The maximum threshold bounds the reference (test-alone) threshold, which relative currents are a
+        // percentage of; a conditioned threshold may lie well above it (hyperpolarized, refractory) and is bounded
+        // by the maximum stimulus, every trial still being checked against the limits.
+        long cap = channelIndex == 0 ? acquisition.maxThresholdNanoamps() : ceilingNanoamps;
+        long stimulus = round(Math.min(tracker.nextStimulusNanoamps(), cap));
+        if (tracker.nextStimulusNanoamps() > cap && tracker.stimuliGiven() > 0
                 && tracker.points().get(tracker.points().size() - 1).stimulusNanoamps() >= stimulus) {
             refusedPoints.add(name(point));
             warn("limit", String.format(Locale.ROOT, "%s, %s: the threshold is above the protocol's maximum "
-                    + "threshold %.1f mA; the point ends without one", sectionName, name(point),
-                    acquisition.maxThresholdNanoamps() / 1e6));
+                    + "%s %.1f mA; the point ends without one", sectionName, name(point),
+                    channelIndex == 0 ? "threshold" : "stimulus", cap / 1e6));
             return false;
         }
         TrialSpec spec = builder.build(runner.nextTrialId(), channel, stimulus, this::thresholdOf,
@@ -681,7 +694,7 @@ public final class ProtocolSession {
                 Duration.ofNanos(remaining * acquisition.intervalMicros() * 1000L), sectionName, controlThreshold));
     }
 
-    private void finishPoint(TrackedPoint point, int channelIndex, ChannelPlan channel, RegressionTracker tracker) {
+    private void finishPoint(TrackedPoint point, int channelIndex, ChannelPlan channel, Tracker tracker) {
         java.util.Optional<ThresholdEstimate> estimate = tracker.estimate();
         if (estimate.isEmpty() && refusedPoints.contains(name(point))) {
             return;
@@ -704,10 +717,25 @@ public final class ProtocolSession {
         return pointNames.getOrDefault(point, point.label());
     }
 
-    private RegressionTracker newTracker(long start, List<StimulusResponsePoint> prior) {
-        RegressionTracker.Settings settings = new RegressionTracker.Settings(acquisition.precisionPercent() / 100,
-                Math.max(3, acquisition.minStimuliPerPoint()), acquisition.maxStimuliPerPoint(), 0.15, 8, 0.015);
-        return new RegressionTracker(targetMicrovolts, Math.max(resolutionNanoamps, start), prior, settings);
+    private Tracker newTracker(long start, List<StimulusResponsePoint> prior) {
+        return newTracker(start, prior, acquisition.precisionPercent() / 100);
+    }
+
+    private Tracker newTracker(long start, List<StimulusResponsePoint> prior, double relativeError) {
+        return trackerKind.create(targetMicrovolts, Math.max(resolutionNanoamps, start), prior,
+                CurvePrior.typicalNerve(maximalMicrovolts), new TrackingGoal(relativeError,
+                        acquisition.maxStimuliPerPoint()));
+    }
+
+    /**
+     * A conditioned point's precision is that of its change from the control threshold, in % of the control:
+     * a threshold twice the control's (strong hyperpolarization) must be tracked twice as finely for its change
+     * to be known as well as a small one's. The expected ratio comes from where the point starts.
+     */
+    private Tracker conditionedTracker(ChannelPlan control, long start) {
+        Long reference = thresholds.get(control.name());
+        double ratio = reference == null ? 1 : Math.min(1, (double) reference / Math.max(1, start));
+        return newTracker(start, List.of(), acquisition.precisionPercent() / 100 * ratio);
     }
 
     /** The stimulus-response curve's estimate for this channel's test width (Weiss's law from 1 ms). */
@@ -806,10 +834,10 @@ public final class ProtocolSession {
         return new Sweep(a.sampleRateHz(), a.startMicros(), a.channelCount(), a.nanovoltsPerCount(), d);
     }
 
-    private static String trackerState(RegressionTracker t) {
-        return t.estimate().map(e -> String.format(Locale.ROOT, "{\"tracker\":\"excitrack-regression-1\","
-                + "\"thresholdNanoamps\":%.1f,\"standardErrorNanoamps\":%.1f,\"points\":%d}", e.thresholdNanoamps(),
-                e.standardErrorNanoamps(), e.pointsUsed())).orElse("{\"tracker\":\"excitrack-regression-1\"}");
+    private static String trackerState(Tracker t) {
+        return t.estimate().map(e -> String.format(Locale.ROOT, "{\"tracker\":\"%s\",\"thresholdNanoamps\":%.1f,"
+                + "\"standardErrorNanoamps\":%.1f,\"points\":%d}", t.kind().id(), e.thresholdNanoamps(),
+                e.standardErrorNanoamps(), e.pointsUsed())).orElse("{\"tracker\":\"" + t.kind().id() + "\"}");
     }
 
     private void warn(String kind, String message) {

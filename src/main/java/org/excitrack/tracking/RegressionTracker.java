@@ -30,6 +30,8 @@ public final class RegressionTracker implements Tracker {
     private final CurvePrior curvePrior;
     private final Settings settings;
     private final List<StimulusResponsePoint> points = new ArrayList<>();
+    /** This condition's own stimuli, without the prior: only they can bracket this condition's threshold. */
+    private final List<StimulusResponsePoint> own = new ArrayList<>();
     private long next;
     private int given;
 
@@ -112,6 +114,8 @@ public final class RegressionTracker implements Tracker {
     static final double BAND_FACTOR = 1.6;
     /** A response under 2 % (over 98 %) of the maximum only says "far below (above)": read as 2 % (98 %). */
     private static final double CURVE_FRACTION_FLOOR = 0.02;
+    /** A bracket this much steeper than the assumed slope means slope-sized steps will overshoot. */
+    private static final double STEEPER_THAN_ASSUMED = 1.5;
     /** ln 1.65: a larger jump than between any neighbouring TRONDNF steps is not believed from one response. */
     private static final double MAX_CURVE_LOG_STEP = 0.5;
 
@@ -139,6 +143,7 @@ public final class RegressionTracker implements Tracker {
         given++;
         StimulusResponsePoint point = new StimulusResponsePoint(stimulusNanoamps, responseMicrovolts);
         points.add(point);
+        own.add(point);
         Optional<ThresholdEstimate> estimate = estimate();
         // A response outside the near-target band did not change the estimate, so stimulating around it again
         // would repeat the same two stimuli to the end of the budget (a shallow early fit points far away);
@@ -148,9 +153,75 @@ public final class RegressionTracker implements Tracker {
             double sign = given % 2 == 0 ? 1 : -1;
             next = Math.round(estimate.get().thresholdNanoamps() * Math.exp(sign * settings.ditherLogStep()));
         } else {
-            next = knowsTheCeiling() ? curveStep(stimulusNanoamps, responseMicrovolts)
+            long step = knowsTheCeiling() ? curveStep(stimulusNanoamps, responseMicrovolts)
                     : proportionalStep(stimulusNanoamps, responseMicrovolts);
+            next = withinBracket(step);
         }
+    }
+
+    /**
+     * The step as planned, unless it would leave the bracket the target is known to lie in: once this condition's
+     * own stimuli straddle the target, a step sized by an assumed slope that overshoots a steeper curve (a strongly
+     * hyperpolarized nerve's is) would swing across the band where the regression has points for ever; then the
+     * stimulus is interpolated between the closest pair (on the logit scale when the ceiling is known) instead.
+     */
+    private long withinBracket(long step) {
+        StimulusResponsePoint[] bracket = bracket();
+        if (bracket == null || step > bracket[0].stimulusNanoamps() && step < bracket[1].stimulusNanoamps()
+                || observedSlope(bracket) < STEEPER_THAN_ASSUMED * assumedSlope()) {
+            return step;
+        }
+        return interpolate(bracket[0], bracket[1]);
+    }
+
+    private static double observedSlope(StimulusResponsePoint[] b) {
+        return Math.log(b[1].responseMicrovolts() / b[0].responseMicrovolts())
+                / Math.log((double) b[1].stimulusNanoamps() / b[0].stimulusNanoamps());
+    }
+
+    private double assumedSlope() {
+        return curvePrior.isNone() ? settings.priorLogLogSlope() : curvePrior.logLogSlope();
+    }
+
+    /** The closest own stimuli below and above the target, or null until the target is straddled. */
+    private StimulusResponsePoint[] bracket() {
+        double target = estimator.targetMicrovolts();
+        StimulusResponsePoint below = null;
+        StimulusResponsePoint above = null;
+        for (StimulusResponsePoint p : own) {
+            if (p.responseMicrovolts() < target && (below == null || p.stimulusNanoamps() > below.stimulusNanoamps())) {
+                below = p;
+            }
+            if (p.responseMicrovolts() >= target && (above == null || p.stimulusNanoamps() < above.stimulusNanoamps())) {
+                above = p;
+            }
+        }
+        if (below == null || above == null || below.stimulusNanoamps() >= above.stimulusNanoamps()
+                || below.responseMicrovolts() <= 0) {
+            return null;
+        }
+        return new StimulusResponsePoint[] {below, above};
+    }
+
+    private long interpolate(StimulusResponsePoint below, StimulusResponsePoint above) {
+        double target = estimator.targetMicrovolts();
+        double gBelow = scale(below.responseMicrovolts());
+        double gAbove = scale(above.responseMicrovolts());
+        double t = gAbove > gBelow ? (scale(target) - gBelow) / (gAbove - gBelow) : 0.5;
+        t = Math.max(0.1, Math.min(0.9, t));
+        double x = Math.log(below.stimulusNanoamps()) + t * (Math.log(above.stimulusNanoamps())
+                - Math.log(below.stimulusNanoamps()));
+        return Math.max(1, Math.round(Math.exp(x)));
+    }
+
+    /** The response on the scale where recruitment is closest to linear in log stimulus. */
+    private double scale(double response) {
+        if (knowsTheCeiling()) {
+            double f = Math.max(CURVE_FRACTION_FLOOR, Math.min(1 - CURVE_FRACTION_FLOOR,
+                    response / curvePrior.maximalResponseMicrovolts()));
+            return Math.log(f / (1 - f));
+        }
+        return Math.log(response);
     }
 
     /** With a carried slope a single point places the threshold; without, the slope needs three. */

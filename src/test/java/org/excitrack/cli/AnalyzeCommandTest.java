@@ -62,7 +62,7 @@ class AnalyzeCommandTest {
         Files.writeString(text, "hello");
         CliRun run = excitrack("analyze", text.toString());
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("is not a MEM file");
+        assertThat(run.err()).contains("is neither a QTRAC .MEM file nor an Excitrack recording");
         CliRun missing = excitrack("analyze", dir.resolve("nope.MEM").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");

@@ -133,10 +133,10 @@ class CompareCommandTest {
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
         CliRun notMem = compare(text.toString(), text.toString());
         assertThat(notMem.code()).isEqualTo(2);
-        assertThat(notMem.err()).contains("is not a MEM file");
+        assertThat(notMem.err()).contains("is neither a QTRAC .MEM file nor an Excitrack recording");
         CliRun emptyDir = compare("--group", "A=" + dir, "--group", "B=" + dir);
         assertThat(emptyDir.code()).isEqualTo(2);
-        assertThat(emptyDir.err()).contains("group A has no MEM files");
+        assertThat(emptyDir.err()).contains("group A has no MEM files or recordings");
     }
 
     @Test

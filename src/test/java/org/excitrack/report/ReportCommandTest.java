@@ -49,7 +49,7 @@ class ReportCommandTest {
         Path notMem = Files.writeString(dir.resolve("notes.txt"), "x");
         CliRun wrongType = report(notMem.toString(), "--out", dir.resolve("o").toString());
         assertThat(wrongType.code()).isEqualTo(2);
-        assertThat(wrongType.err()).contains("is not a MEM file");
+        assertThat(wrongType.err()).contains("is neither a QTRAC .MEM file nor an Excitrack recording");
         assumeTrue(ReportFixtures.available(), "the nerve-norms data set is beside the project");
         CliRun fileAsDir = report(ReportFixtures.DATA.resolve("FESB70821A.MEM").toString(), "--out", notMem.toString());
         assertThat(fileAsDir.code()).isEqualTo(2);

@@ -132,8 +132,9 @@ class RegressionTrackerTest {
             assertThat(r.converged()).isTrue();
             assertThat(r.relativeError()).isCloseTo(0, within(0.02));
         });
-        // measured over seeds 0..199: at most 8 tracking stimuli, median 4
-        assertThat(max(runs)).isLessThanOrEqualTo(9);
+        // measured over seeds 0..199: median 4; at most 12 tracking stimuli since a curve found steeper than the
+        // assumed slope is tracked inside its bracket (at most 8 before, when such curves could oscillate for ever)
+        assertThat(max(runs)).isLessThanOrEqualTo(12);
         assertThat(median(runs)).isLessThanOrEqualTo(4);
     }
 
