@@ -32,9 +32,11 @@ public final class Benchmarks {
         double loadAfterPty = loadAverage();
         String codec = CodecBenchmarkRunner.run(outdir);
         String analysis = AnalysisThroughputBenchmark.run(Path.of("..", "shared", "data", "nerve-norms"));
+        String axon = AxonBenchmark.run();
         double loadAfterJmh = loadAverage();
 
         String summary = header(loadBefore, loadAfterPty, loadAfterJmh) + "\n" + pty.table() + "\n" + codec + "\n" + analysis
+                + "\n" + axon
                 + "\nJMH results: " + outdir.resolve(CodecBenchmarkRunner.JSON_FILE) + "\n";
         Files.writeString(outdir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         System.out.println();
