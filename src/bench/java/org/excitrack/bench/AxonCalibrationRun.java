@@ -23,7 +23,7 @@ import org.excitrack.sim.nerve.axon.AxonParameters;
  *
  * <p>Run: {@code mvn -B -o -Pbench test-compile exec:exec@axon-calibration} (arguments through
  * {@code -Daxon.calibration.args="maxEvaluations maxMinutes seed threads populationSize"}, default
- * {@code 3000 24 20261122 2 12}). Prints progress and, at the end, the fitted parameter values to paste into
+ * {@code 2800 24 20261122 2 12}). Prints progress and, at the end, the fitted parameter values to paste into
  * {@code AxonParameters.healthy()}; writes the same to {@code target/axon-calibration.txt}.
  */
 public final class AxonCalibrationRun {
@@ -31,7 +31,7 @@ public final class AxonCalibrationRun {
     }
 
     public static void main(String[] args) throws IOException {
-        int maxEvaluations = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int maxEvaluations = args.length > 0 ? Integer.parseInt(args[0]) : 2800;
         double maxMinutes = args.length > 1 ? Double.parseDouble(args[1]) : 24;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 20261122L;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;

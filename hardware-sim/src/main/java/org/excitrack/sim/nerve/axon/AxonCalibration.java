@@ -20,7 +20,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
+import org.excitrack.model.excitability.ElectrotonusCurve;
 import org.excitrack.model.excitability.ExcitabilityRecording;
+import org.excitrack.model.excitability.RecordingHeader;
 import org.excitrack.model.excitability.StimulusResponseCurve;
 import org.excitrack.sim.nerve.AxonTruth;
 import org.excitrack.sim.nerve.NormalizedTrial;
@@ -32,8 +34,9 @@ import org.excitrack.sim.nerve.TrondnfConditions;
  * Fits axon parameters to the healthy normative means (trondnf.md §4.2) with CMA-ES: minimizes
  * Σ weight·((model − mean)/SD)² over the TRONDNF variables, plus penalties for firing that a healthy or an
  * early-ALS axon must not show (spontaneous or repetitive firing under the +40 % electrotonus and +50 % I/V
- * currents, more than one action potential per suprathreshold pulse) and for an ALS-early SDTC less than 15 %
- * longer than healthy.
+ * currents, more than one action potential per suprathreshold pulse), for an ALS-early SDTC less than 15 %
+ * longer than healthy, for early ALS not fanning out depolarizing electrotonus, and for electrotonus shapes real
+ * axons do not show (a damped oscillation during the current).
  *
  * <p>The variables are computed by an injected function (QtracP's definitions live in the analysis layer, which
  * simulator code may not depend on). Fitted parameters are encoded relative to the start: log-ratio for
@@ -211,11 +214,25 @@ public final class AxonCalibration {
         }
         double penalty = firingPenalty(axon, "healthy", problems) + firingPenalty(als, "ALS early", problems);
         Map<Integer, Double> values;
+        ElectrotonusCurve healthyTe;
+        ElectrotonusCurve alsTe;
         try {
-            values = variables.apply(curves(axon, pool));
-        } catch (RuntimeException e) {
+            Future<ElectrotonusCurve> alsTeFuture = pool.submit(() -> depolarizingElectrotonus(als));
+            ExcitabilityRecording recording = curves(axon, pool);
+            values = variables.apply(recording);
+            healthyTe = recording.electrotonus().get(0);
+            alsTe = alsTeFuture.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (RuntimeException | ExecutionException e) {
             return new Evaluation(FAILED, FAILED, penalty, Map.of(), List.of("curves failed: " + e));
         }
+        penalty += shapePenalty(healthyTe, "healthy", problems) + shapePenalty(alsTe, "ALS early", problems);
+        Map<Integer, Double> alsValues = variables.apply(new ExcitabilityRecording(new RecordingHeader(Map.of()),
+                StimulusResponseCurve.empty(), List.of(), List.of(alsTe), List.of(), List.of(), List.of(), List.of(),
+                List.of()));
+        penalty += directionPenalty(values, alsValues, problems);
         double fit = 0;
         Map<Integer, Double> used = new LinkedHashMap<>();
         for (Target t : targets) {
@@ -293,6 +310,72 @@ public final class AxonCalibration {
         double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
         double intercept = (sy - slope * sx) / n;
         return intercept / slope;
+    }
+
+    /** The +40 % electrotonus curve alone, as {@link AxonTruth} samples it. */
+    static ElectrotonusCurve depolarizingElectrotonus(BiophysicalAxon axon) {
+        List<ElectrotonusCurve.Point> points = new ArrayList<>();
+        for (double delay : TrondnfConditions.TE1_DELAYS_MILLIS) {
+            double f = axon.thresholdFactor(TrondnfConditions.electrotonus(0.4, delay), 0, -1);
+            points.add(new ElectrotonusCurve.Point(delay, TrondnfConditions.conditioningFlowsAt(delay) ? 40 : 0,
+                    100 * (1 - f)));
+        }
+        return new ElectrotonusCurve("TE1", 40, points);
+    }
+
+    /**
+     * Penalty for a +40 % electrotonus curve that real axons do not show: a rise of more than 1.5 % between
+     * samples after its peak while the current flows (a damped oscillation of slow K against persistent Na), or
+     * a threshold reduction below 20 % during the current (the depolarization inactivating Na).
+     */
+    static double shapePenalty(ElectrotonusCurve te, String who, List<String> problems) {
+        List<ElectrotonusCurve.Point> during = te.points().stream()
+                .filter(p -> TrondnfConditions.conditioningFlowsAt(p.delayMillis())).toList();
+        int peak = 0;
+        for (int i = 1; i < during.size(); i++) {
+            if (during.get(i).thresholdReductionPercent() > during.get(peak).thresholdReductionPercent()) {
+                peak = i;
+            }
+        }
+        double penalty = 0;
+        for (int i = peak; i + 1 < during.size(); i++) {
+            double rise = during.get(i + 1).thresholdReductionPercent() - during.get(i).thresholdReductionPercent();
+            if (rise > 1.5) {
+                penalty += Math.pow((rise - 1.5) / 1.5, 2);
+            }
+        }
+        for (ElectrotonusCurve.Point p : during) {
+            if (p.thresholdReductionPercent() < 20) {
+                penalty += Math.pow((20 - p.thresholdReductionPercent()) / 5, 2);
+            }
+        }
+        if (penalty > 0) {
+            problems.add(String.format(Locale.ROOT, "%s: TEd shape %.1f", who, penalty));
+        }
+        return penalty;
+    }
+
+    /** Early ALS must fan out depolarizing electrotonus: TEd(10–20) not lower, TEd(90–100) at least 1 % higher. */
+    static double directionPenalty(Map<Integer, Double> healthy, Map<Integer, Double> als, List<String> problems) {
+        double penalty = 0;
+        Double h12 = healthy.get(12);
+        Double a12 = als.get(12);
+        Double h21 = healthy.get(21);
+        Double a21 = als.get(21);
+        if (h12 == null || a12 == null || h21 == null || a21 == null) {
+            problems.add("ALS TEd missing");
+            return 25;
+        }
+        if (a12 < h12) {
+            penalty += Math.pow((h12 - a12) / 2, 2);
+        }
+        if (a21 < h21 + 1) {
+            penalty += Math.pow((h21 + 1 - a21) / 2, 2);
+        }
+        if (penalty > 0) {
+            problems.add(String.format(Locale.ROOT, "ALS TEd(10-20) %+.1f, TEd(90-100) %+.1f", a12 - h12, a21 - h21));
+        }
+        return penalty;
     }
 
     /**

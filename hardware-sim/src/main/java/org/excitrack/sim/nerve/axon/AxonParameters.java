@@ -155,13 +155,13 @@ public record AxonParameters(
                 2.2, 2.9, 3.0, 3.0);
     }
 
-    /** The result of {@code AxonCalibrationRun} (3000 evaluations, seed 20261122), rounded to 6 digits. */
-    private static final AxonParameters HEALTHY = new AxonParameters(32.8, -80.0000, 74.1837, -85.2624, -54.9, -85,
-            1.20, 185.286, 1.64468, 28.1100,
-            300, 0.00798345, 4.0, 20.7788, 542.248, 1.0,
-            4.0, 38.4616, 0.0, 3.81877, 1.0,
-            0, 2.12292, 0, 0, -4.0, 0.109901, 0.345,
-            25.1417, 0.0919655, 2.86127, 1.0,
+    /** The result of {@code AxonCalibrationRun} (2800 evaluations, seed 20261122), rounded to 6 digits. */
+    private static final AxonParameters HEALTHY = new AxonParameters(32.8, -86.4734, 50.0204, -91.6434, -54.9, -85,
+            1.20, 74.3603, 0.986023, 17.3001,
+            300, 0.00828853, 4.0, 30.6650, 287.745, 1.0,
+            4.0, 16.3793, 0.0, 2.16083, 1.0,
+            0, 0.267699, 0, 0, -4.0, 0.177677, 0.345,
+            26.4897, 0.101784, -13.1472, 1.0,
             2.2, 2.9, 3.0, 3.0);
 
     /** Every parameter name, in record order: the names preset files use ({@code biophysical.<name>}). */

@@ -19,18 +19,23 @@ public final class AxonPresets {
             Change.times("internodalSlowK_nS", 0.85),
             Change.times("nodalAhpK_nS", 0.85));
 
-    /** Every ion channel reduced to 60 %, non-selectively (Howells et al. 2018): applied on top of ALS early. */
+    /**
+     * ALS, late (surviving units): every ion channel reduced to 80 %, non-selectively (Howells et al. 2018 explain
+     * 99 % of the ALS–control differences this way). Not stacked on the early-ALS changes, and not × 0.6: with
+     * less than ≈ 75 % of the conductances this model answers the +40 % electrotonus current with a slow abortive
+     * depolarization that inactivates Na (threshold reduction falling to ≈ 0 at 30–40 ms), which axons do not show.
+     */
     public static final List<Change> CHANNEL_LOSS = List.of(
-            Change.times("nodalNa_nS", 0.6),
-            Change.times("nodalFastK_nS", 0.6),
-            Change.times("nodalSlowK_nS", 0.6),
-            Change.times("nodalAhpK_nS", 0.6),
-            Change.times("nodalLeak_nS", 0.6),
-            Change.times("internodalFastK_nS", 0.6),
-            Change.times("internodalSlowK_nS", 0.6),
-            Change.times("internodalAhpK_nS", 0.6),
-            Change.times("hcn_nS", 0.6),
-            Change.times("internodalLeak_nS", 0.6));
+            Change.times("nodalNa_nS", 0.8),
+            Change.times("nodalFastK_nS", 0.8),
+            Change.times("nodalSlowK_nS", 0.8),
+            Change.times("nodalAhpK_nS", 0.8),
+            Change.times("nodalLeak_nS", 0.8),
+            Change.times("internodalFastK_nS", 0.8),
+            Change.times("internodalSlowK_nS", 0.8),
+            Change.times("internodalAhpK_nS", 0.8),
+            Change.times("hcn_nS", 0.8),
+            Change.times("internodalLeak_nS", 0.8));
 
     /** Mexiletine: half the persistent Na fraction and a 7 % block of the Na conductance. */
     public static final List<Change> MEXILETINE = List.of(
@@ -76,7 +81,7 @@ public final class AxonPresets {
     }
 
     public static AxonParameters alsLate(AxonParameters healthy) {
-        return apply(alsEarly(healthy), CHANNEL_LOSS);
+        return apply(healthy, CHANNEL_LOSS);
     }
 
     /** Mexiletine taken by a patient with early ALS. */

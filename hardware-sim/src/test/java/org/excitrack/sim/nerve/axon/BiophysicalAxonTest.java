@@ -52,10 +52,11 @@ class BiophysicalAxonTest {
     @Test
     void theAxonIsRefractoryRightAfterAnActionPotential() {
         double at2ms = healthy.thresholdFactor(TrondnfConditions.recoveryCycle(2.0), 1, 0);
-        double at1point2ms = healthy.thresholdFactor(TrondnfConditions.recoveryCycle(1.2), 1, 0);
+        double at1ms = healthy.thresholdFactor(TrondnfConditions.recoveryCycle(1.0), 1, 0);
 
         assertThat(at2ms).isGreaterThan(1.2);
-        assertThat(at1point2ms).satisfiesAnyOf(f -> assertThat(f).isInfinite(), f -> assertThat(f).isGreaterThan(5));
+        // The 1 ms test pulse outlasts the absolute refractory period, so it can still fire late in the pulse.
+        assertThat(at1ms).satisfiesAnyOf(f -> assertThat(f).isInfinite(), f -> assertThat(f).isGreaterThan(4));
     }
 
     @Test
@@ -71,12 +72,12 @@ class BiophysicalAxonTest {
     @Test
     void aFiredConditioningPulseIsMadeToFireEvenWhenItsAmplitudeWouldNot() {
         NormalizedTrial weakConditioning = new NormalizedTrial(List.of(new NormalizedPulse(0, 1, 0.5),
-                new NormalizedPulse(2.5, 1, 1)), List.of());
+                new NormalizedPulse(2.0, 1, 1)), List.of());
 
         double afterForcedSpike = healthy.thresholdFactor(weakConditioning, 1, 0);
         double afterSubthresholdPulse = healthy.thresholdFactor(weakConditioning, 1, -1);
 
-        assertThat(afterForcedSpike).isGreaterThan(1.05);
+        assertThat(afterForcedSpike).isGreaterThan(1.2);
         assertThat(afterSubthresholdPulse).isLessThan(1.0);
     }
 
