@@ -67,10 +67,6 @@ final class AxonMembrane {
         this.pumpInternode_pA = -internodeIonicCurrent(y);
     }
 
-    AxonParameters parameters() {
-        return p;
-    }
-
     /** A fresh copy of the resting state. */
     double[] restingState() {
         return rest.clone();

@@ -20,8 +20,6 @@ final class ConditioningTrajectory {
     private final CurrentSchedule schedule;
     private final List<Double> checkpointTimes = new ArrayList<>();
     private final List<double[]> checkpointStates = new ArrayList<>();
-    private int spikes;
-    private double furthestWalked;
     private double lastThreshold_pA = Double.NaN;
 
     ConditioningTrajectory(AxonIntegrator integrator, CurrentSchedule schedule) {
@@ -47,15 +45,8 @@ final class ConditioningTrajectory {
             if (next > t + EPS) {
                 break;
             }
-            double before = y[AxonMembrane.VN];
             integrator.advance(y, time, next, schedule);
             time = next;
-            if (time > furthestWalked + EPS) {
-                furthestWalked = time;
-                if (before <= AxonIntegrator.AP_DETECTION_mV && y[AxonMembrane.VN] > AxonIntegrator.AP_DETECTION_mV) {
-                    spikes++;
-                }
-            }
             if (extending) {
                 if (time - lastSaved >= CHECKPOINT_EVERY_MILLIS - EPS) {
                     checkpointTimes.add(time);
@@ -68,11 +59,6 @@ final class ConditioningTrajectory {
             integrator.advance(y, time, t, schedule);
         }
         return y;
-    }
-
-    /** Action potentials seen so far along the trajectory (pulse-evoked ones included). */
-    synchronized int actionPotentialsSoFar() {
-        return spikes;
     }
 
     /** The last threshold found along this history: a good first guess for the next delay. */
