@@ -33,9 +33,12 @@ public final class Benchmarks {
         String codec = CodecBenchmarkRunner.run(outdir);
         String analysis = AnalysisThroughputBenchmark.run(Path.of("..", "shared", "data", "nerve-norms"));
         String simulator = SimulatorCostBenchmark.run();
+        String axon = AxonBenchmark.run();
+        String session = SessionBenchmark.run(outdir);
         double loadAfterJmh = loadAverage();
 
-        String summary = header(loadBefore, loadAfterPty, loadAfterJmh) + "\n" + pty.table() + "\n" + codec + "\n" + analysis + "\n" + simulator
+        String summary = header(loadBefore, loadAfterPty, loadAfterJmh) + "\n" + pty.table() + "\n" + codec + "\n"
+                + analysis + "\n" + simulator + "\n" + axon + "\n" + session
                 + "\nJMH results: " + outdir.resolve(CodecBenchmarkRunner.JSON_FILE) + "\n";
         Files.writeString(outdir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         System.out.println();
