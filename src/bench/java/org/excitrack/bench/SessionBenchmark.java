@@ -59,9 +59,92 @@ final class SessionBenchmark {
     static String run(Path outdir) throws Exception {
         Files.createDirectories(outdir);
         StringBuilder out = new StringBuilder("Session (TRONDNF, healthy simulator):\n");
+        out.append(trackerComparison());
         out.append(virtualTime(outdir));
         out.append(overheadOverPty(outdir));
         return out.toString();
+    }
+
+    /** Seeds of the healthy subject over which the two trackers are compared. */
+    private static final int COMPARISON_SEEDS = 20;
+    /** SDTC, RRP, TEd(10-20), TEd(90-100), TEh(10-20), TEh(90-100), superexcitability, subexcitability. */
+    private static final int[] COMPARED = {3, 10, 12, 21, 22, 11, 13, 14};
+
+    /**
+     * (a) Whole TRONDNF runs with each tracker on the same virtual subjects: stimuli used and the error of the
+     * key variables against the subject's truth (SDTC and RRP in % of truth, the others in points).
+     */
+    private static String trackerComparison() throws Exception {
+        ProtocolPlan plan = new ProtocolService().check("TRONDNF", Map.of()).plan().orElseThrow();
+        StringBuilder out = new StringBuilder();
+        double[][] stimuli = new double[2][COMPARISON_SEEDS];
+        double[][] error = new double[2][COMPARISON_SEEDS];
+        org.excitrack.tracking.TrackerKind[] kinds = {org.excitrack.tracking.TrackerKind.EXCITRACK,
+            org.excitrack.tracking.TrackerKind.QTRAC};
+        for (int seed = 1; seed <= COMPARISON_SEEDS; seed++) {
+            org.excitrack.sim.SubjectTruth truth = org.excitrack.sim.SubjectTruth.of(org.excitrack.sim.SimulatorConfig
+                    .fromParameters(Map.of("seed", Integer.toString(seed))).subject(), 40,
+                    r -> org.excitrack.analysis.ExcitabilityVariables.compute(r).numbered());
+            for (int k = 0; k < kinds.length; k++) {
+                try (var link = Links.open("sim:unit?seed=" + seed + "&clock=virtual");
+                     AcquisitionUnitClient unit = AcquisitionUnitClient.connect(link)) {
+                    ProtocolSession session = new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(), operator(),
+                            new SessionControl(), SessionRecorder.NONE, Ticker.SYSTEM);
+                    session.useTracker(kinds[k]);
+                    ProtocolSession.Outcome outcome = session.run();
+                    stimuli[k][seed - 1] = outcome.trials();
+                    error[k][seed - 1] = meanError(plan, outcome, truth);
+                }
+            }
+        }
+        double[] medianStimuli = {median(stimuli[0]), median(stimuli[1])};
+        double[] medianError = {median(error[0]), median(error[1])};
+        out.append(String.format(Locale.ROOT, "  (a) TRONDNF, %d healthy subjects: Excitrack tracker %.0f stimuli, "
+                + "mean |error| %.2f; QTRAC-style %.0f stimuli, %.2f (medians; error = SDTC and RRP in %% of truth, "
+                + "TE and RC in points); ratio %.2f%n", COMPARISON_SEEDS, medianStimuli[0], medianError[0],
+                medianStimuli[1], medianError[1], medianStimuli[0] / medianStimuli[1]));
+        return out.toString();
+    }
+
+    private static double meanError(ProtocolPlan plan, ProtocolSession.Outcome outcome,
+                                    org.excitrack.sim.SubjectTruth truth) {
+        List<org.excitrack.service.SessionCurves.MeasuredThreshold> thresholds = new ArrayList<>();
+        for (ProtocolSession.PointThreshold t : outcome.thresholds()) {
+            thresholds.add(new org.excitrack.service.SessionCurves.MeasuredThreshold(t.section(), t.point(),
+                    channel(plan, t), t.estimate().thresholdNanoamps()));
+        }
+        var v = org.excitrack.analysis.ExcitabilityVariables.compute(org.excitrack.service.SessionCurves.curves(plan,
+                thresholds, outcome.stimulusResponse(), outcome.maximalMicrovolts(), Map.of()));
+        double sum = 0;
+        for (int n : COMPARED) {
+            double measured = v.value(n).orElse(Double.NaN);
+            double t = truth.value(n);
+            sum += n == 3 || n == 10 ? 100 * Math.abs(measured / t - 1) : Math.abs(measured - t);
+        }
+        return sum / COMPARED.length;
+    }
+
+    private static int channel(ProtocolPlan plan, ProtocolSession.PointThreshold t) {
+        for (var s : plan.sections()) {
+            if (s.name().equals(t.section())) {
+                for (var p : org.excitrack.model.plan.PointNames.of(s).entrySet()) {
+                    if (p.getValue().equals(t.point())) {
+                        for (int i = 0; i < p.getKey().channels().size(); i++) {
+                            if (p.getKey().channels().get(i).name().equals(t.channel())) {
+                                return i;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no channel for " + t);
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static String virtualTime(Path outdir) throws Exception {
@@ -94,7 +177,7 @@ final class SessionBenchmark {
         ProtocolPlan plan = new ProtocolService().check("TRONDNF", Map.of("interval", "60 ms")).plan().orElseThrow();
         GcWatch gc = new GcWatch();
         try (SimulatorProcess sim = SimulatorProcess.start(1, outdir.resolve("session-simulator.log"));
-             var link = Links.open(sim.port());
+             var link = Links.open(sim.portUri());
              AcquisitionUnitClient client = AcquisitionUnitClient.connect(link)) {
             TimedUnit unit = new TimedUnit(client);
             SleepCountingTicker ticker = new SleepCountingTicker();

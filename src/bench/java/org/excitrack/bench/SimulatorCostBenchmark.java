@@ -61,7 +61,8 @@ final class SimulatorCostBenchmark {
         for (List<TrialSpec> condition : conditions) {
             for (int i = 0; i < condition.size(); i++) {
                 long t0 = System.nanoTime();
-                sample(subject.respond(condition.get(i), random));
+                sample(subject.respond(org.excitrack.sim.subject.Stimulation.electrical(condition.get(i), SWEEP_MICROS),
+                        random));
                 (i == 0 ? first : repeated).add(System.nanoTime() - t0);
             }
         }

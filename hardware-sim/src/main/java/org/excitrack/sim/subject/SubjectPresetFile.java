@@ -25,7 +25,7 @@ public final class SubjectPresetFile {
     private static final int MAX_DEPTH = 8;
     /** The built-in presets, in the order help lists them. */
     public static final List<String> BUILT_IN = List.of("healthy", "healthy-young", "healthy-older", "als-early",
-            "als-late", "als-mexiletine", "noisy");
+            "als-late", "als-mexiletine", "noisy", "cold-limb");
 
     private SubjectPresetFile() {
     }

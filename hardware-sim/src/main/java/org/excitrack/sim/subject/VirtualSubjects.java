@@ -5,6 +5,8 @@ import org.excitrack.sim.cortex.CortexParameters;
 import org.excitrack.sim.nerve.AxonExcitability;
 import org.excitrack.sim.nerve.MotorUnitPool;
 import org.excitrack.sim.nerve.PhenomenologicalAxon;
+import org.excitrack.sim.nerve.axon.AxonParameters;
+import org.excitrack.sim.nerve.axon.BiophysicalAxon;
 
 /** Builds virtual subjects from presets: the one place that knows every layer's parameter names. */
 public final class VirtualSubjects {
@@ -53,13 +55,29 @@ public final class VirtualSubjects {
         }
     }
 
+    /** The calibrated healthy axon with the preset's {@code biophysical.*} lines applied in order. */
+    static AxonParameters biophysical(SubjectPreset preset) {
+        AxonParameters p = AxonParameters.healthy();
+        for (PresetLine line : preset.biophysical()) {
+            String name = line.key().substring("biophysical.".length());
+            try {
+                p = p.with(name, line.number(p.value(name)));
+            } catch (PresetException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw line.error(e.getMessage());
+            }
+        }
+        return p;
+    }
+
     private static AxonExcitability axon(SubjectPreset preset) {
         switch (preset.layer()) {
             case PHENOMENOLOGICAL:
                 return new PhenomenologicalAxon(preset.phenomenological());
             case BIOPHYSICAL:
             default:
-                throw new PresetException("the biophysical layer is not available in this build");
+                return new BiophysicalAxon(biophysical(preset));
         }
     }
 }
