@@ -23,10 +23,10 @@ import org.excitrack.model.TrialResult;
 import org.excitrack.model.TrialSpec;
 import org.excitrack.model.UnitCapabilities;
 import org.excitrack.model.UnitIdentity;
-import org.excitrack.model.plan.PlanStep;
 import org.excitrack.model.plan.ProtocolPlan;
 import org.excitrack.service.ProtocolService;
 import org.excitrack.session.Operator;
+import org.excitrack.session.ScriptedOperator;
 import org.excitrack.session.ProtocolSession;
 import org.excitrack.session.RecordingFileRecorder;
 import org.excitrack.session.SessionControl;
@@ -174,7 +174,8 @@ final class SessionBenchmark {
     }
 
     private static String overheadOverPty(Path outdir) throws Exception {
-        ProtocolPlan plan = new ProtocolService().check("TRONDNF", Map.of("interval", "60 ms")).plan().orElseThrow();
+        ProtocolPlan plan = new ProtocolService().check("TRONDNF-RC", Map.of("interval", "250 ms")).plan()
+                .orElseThrow();
         GcWatch gc = new GcWatch();
         try (SimulatorProcess sim = SimulatorProcess.start(1, outdir.resolve("session-simulator.log"));
              var link = Links.open(sim.portUri());
@@ -185,7 +186,7 @@ final class SessionBenchmark {
             ProtocolSession.Outcome outcome = new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(),
                     operator(), new SessionControl(), SessionRecorder.NONE, ticker).run();
             long[] overhead = unit.overheadNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            return String.format(Locale.ROOT, "  (b) controller overhead per trial over the pty (result in -> next "
+            return String.format(Locale.ROOT, "  (b) controller overhead per trial over the pty, TRONDNF-RC (result in -> next "
                             + "trial out, waits excluded), %d trials: p50 %.3f ms, p99 %.3f ms, max %.3f ms; "
                             + "longest GC pause %d ms (%d collections)%n", outcome.trials(),
                     percentile(overhead, 50), percentile(overhead, 99), overhead[overhead.length - 1] / 1e6,
@@ -348,25 +349,6 @@ final class SessionBenchmark {
     }
 
     private static Operator operator() {
-        return new Operator() {
-            @Override
-            public void acknowledge(String text) {
-            }
-
-            @Override
-            public boolean confirm(String text) {
-                return true;
-            }
-
-            @Override
-            public List<Boolean> checklist(String title, List<String> items) {
-                return java.util.Collections.nCopies(items.size(), true);
-            }
-
-            @Override
-            public double input(PlanStep.Input input) {
-                return 33;
-            }
-        };
+        return new ScriptedOperator(Map.of("temperature", 33.0));
     }
 }

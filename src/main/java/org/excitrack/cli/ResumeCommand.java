@@ -3,7 +3,6 @@ package org.excitrack.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.excitrack.model.session.SessionState;
-import org.excitrack.service.RunControl;
 import org.excitrack.service.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,22 +30,10 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RunControl control = new RunControl();
-        Thread abortOnInterrupt = new Thread(control::abort, "abort-on-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(abortOnInterrupt);
         RunOutput.ProgressLine progress = new RunOutput.ProgressLine(spec.commandLine().getErr(),
                 System.console() != null);
-        RunService.RunReport report;
-        try {
-            report = new RunService(control).resume(file, port, virtualTime, progress::on);
-        } finally {
-            progress.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(abortOnInterrupt);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and aborts the session
-            }
-        }
+        RunService.RunReport report = RunOutput.abortableOnCtrlC(control -> new RunService(control).resume(file,
+                port, virtualTime, progress::on), progress);
         RunOutput.print(report, spec.commandLine().getOut());
         return report.state() == SessionState.FINISHED ? 0 : 1;
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.excitrack.model.session.SessionState;
 import org.excitrack.service.ReportService;
-import org.excitrack.service.RunControl;
 import org.excitrack.service.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,22 +84,11 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--sex " + sex + ": expected M or F");
         }
         RunService.Subject subject = new RunService.Subject(subjectId, age, sex, temperature, sites, group);
-        RunControl control = new RunControl();
-        Thread abortOnInterrupt = new Thread(control::abort, "abort-on-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(abortOnInterrupt);
-        RunOutput.ProgressLine progress = new RunOutput.ProgressLine(spec.commandLine().getErr(), System.console() != null);
-        RunService.RunReport report;
-        try {
-            report = new RunService(control).run(new RunService.RunRequest(protocol, overrides, port, out, subject,
-                    operator, inputs, virtualTime), progress::on);
-        } finally {
-            progress.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(abortOnInterrupt);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and aborts the session
-            }
-        }
+        RunOutput.ProgressLine progress = new RunOutput.ProgressLine(spec.commandLine().getErr(),
+                System.console() != null);
+        RunService.RunReport report = RunOutput.abortableOnCtrlC(control -> new RunService(control).run(
+                new RunService.RunRequest(protocol, overrides, port, out, subject, operator, inputs, virtualTime),
+                progress::on), progress);
         RunOutput.print(report, spec.commandLine().getOut());
         if (reportDir != null && report.state() == SessionState.FINISHED) {
             for (Path written : new ReportService().write(out, reportDir, false)) {

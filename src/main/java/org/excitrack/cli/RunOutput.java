@@ -6,11 +6,33 @@ import java.util.Locale;
 import org.excitrack.model.session.SessionEvent;
 import org.excitrack.model.session.SessionState;
 import org.excitrack.service.AnalysisService;
+import org.excitrack.service.RunControl;
 import org.excitrack.service.RunService;
 
 /** What {@code run} and {@code resume} print: a live progress line, warnings, and the variables at the end. */
 final class RunOutput {
     private RunOutput() {
+    }
+
+    /** A run that Ctrl-C aborts: the unit stops the trial in flight and the recording keeps what it has. */
+    interface Run {
+        RunService.RunReport start(RunControl control) throws InterruptedException;
+    }
+
+    static RunService.RunReport abortableOnCtrlC(Run run, ProgressLine progress) throws InterruptedException {
+        RunControl control = new RunControl();
+        Thread abortOnInterrupt = new Thread(control::abort, "abort-on-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(abortOnInterrupt);
+        try {
+            return run.start(control);
+        } finally {
+            progress.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(abortOnInterrupt);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl-C): the hook is running and aborts the session
+            }
+        }
     }
 
     static void print(RunService.RunReport r, PrintWriter out) {

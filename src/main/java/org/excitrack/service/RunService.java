@@ -17,9 +17,9 @@ import org.excitrack.model.plan.PlanStep;
 import org.excitrack.model.plan.ProtocolPlan;
 import org.excitrack.model.session.SessionListener;
 import org.excitrack.model.session.SessionState;
-import org.excitrack.session.Operator;
 import org.excitrack.session.ProtocolSession;
 import org.excitrack.session.RecordingFileRecorder;
+import org.excitrack.session.ScriptedOperator;
 import org.excitrack.session.ResumeState;
 import org.excitrack.session.Ticker;
 import org.excitrack.storage.recording.DeviceInfo;
@@ -96,7 +96,7 @@ public final class RunService {
                     new DeviceInfo(unit.identity(), "{}"));
             try (RecordingWriter writer = RecordingFile.create(request.out(), metadata)) {
                 ProtocolSession session = new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(),
-                        new PresetOperator(inputs), control.session(), new RecordingFileRecorder(writer, Clock.systemUTC()),
+                        new ScriptedOperator(inputs), control.session(), new RecordingFileRecorder(writer, Clock.systemUTC()),
                         Ticker.SYSTEM);
                 session.addListener(listener);
                 session.reconnectWith(() -> reopen(port));
@@ -151,7 +151,7 @@ public final class RunService {
                             + recorded.metadata().device().identity().serialNumber()));
                 }
                 ProtocolSession session = new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(),
-                        new PresetOperator(state.inputs()), control.session(),
+                        new ScriptedOperator(state.inputs()), control.session(),
                         new RecordingFileRecorder(writer, Clock.systemUTC()), Ticker.SYSTEM, state);
                 session.addListener(listener);
                 session.reconnectWith(() -> reopen(resolvedPort));
@@ -236,35 +236,6 @@ public final class RunService {
             return AcquisitionUnits.open(port);
         } catch (PortUriException e) {
             throw new InvalidRequestException(e.getMessage(), e);
-        }
-    }
-
-    /** Answers a protocol's prompts without a person: for scripted and simulated runs. */
-    private static final class PresetOperator implements Operator {
-        private final Map<String, Double> inputs;
-
-        PresetOperator(Map<String, Double> inputs) {
-            this.inputs = inputs;
-        }
-
-        @Override
-        public void acknowledge(String text) {
-            // a scripted run has read the protocol: every prompt is acknowledged
-        }
-
-        @Override
-        public boolean confirm(String text) {
-            return true;
-        }
-
-        @Override
-        public List<Boolean> checklist(String title, List<String> items) {
-            return java.util.Collections.nCopies(items.size(), true);
-        }
-
-        @Override
-        public double input(PlanStep.Input input) {
-            return inputs.get(input.name());
         }
     }
 }

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.excitrack.device.AcquisitionUnitClient;
 import org.excitrack.model.SafetyLimits;
-import org.excitrack.model.plan.PlanStep;
 import org.excitrack.model.plan.ProtocolPlan;
 import org.excitrack.model.session.SessionState;
 import org.excitrack.service.ProtocolService;
 import org.excitrack.session.Operator;
+import org.excitrack.session.ScriptedOperator;
 import org.excitrack.session.ProtocolSession;
 import org.excitrack.session.RecordingFileRecorder;
 import org.excitrack.session.SessionControl;
@@ -82,25 +82,6 @@ class FaultRecoveryTest {
     }
 
     private static Operator operator() {
-        return new Operator() {
-            @Override
-            public void acknowledge(String text) {
-            }
-
-            @Override
-            public boolean confirm(String text) {
-                return true;
-            }
-
-            @Override
-            public List<Boolean> checklist(String title, List<String> items) {
-                return java.util.Collections.nCopies(items.size(), true);
-            }
-
-            @Override
-            public double input(PlanStep.Input input) {
-                return 33;
-            }
-        };
+        return new ScriptedOperator(Map.of("temperature", 33.0));
     }
 }

@@ -122,7 +122,7 @@ class SessionControlTest {
     }
 
     private ProtocolSession session(AcquisitionUnitClient unit, SessionControl control, RecordingWriter writer) {
-        return new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(), new AutomaticOperator(Map.of()), control,
+        return new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(), new org.excitrack.session.ScriptedOperator(Map.of("temperature", 33.0)), control,
                 new RecordingFileRecorder(writer, java.time.Clock.systemUTC()), Ticker.SYSTEM);
     }
 

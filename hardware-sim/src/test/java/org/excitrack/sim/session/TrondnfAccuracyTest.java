@@ -67,7 +67,7 @@ class TrondnfAccuracyTest {
     private static ComputedVariables measure(String port) throws Exception {
         try (Link link = Links.open(port); AcquisitionUnitClient unit = AcquisitionUnitClient.connect(link)) {
             ProtocolSession session = new ProtocolSession(unit, PLAN, SafetyLimits.nerveDefaults(),
-                    new AutomaticOperator(Map.of("temperature", 33.0)), new SessionControl(), SessionRecorder.NONE,
+                    new org.excitrack.session.ScriptedOperator(Map.of("temperature", 33.0)), new SessionControl(), SessionRecorder.NONE,
                     Ticker.SYSTEM);
             ProtocolSession.Outcome outcome = session.run();
             assertThat(outcome.state()).isEqualTo(SessionState.FINISHED);
