@@ -681,7 +681,9 @@ public final class ProtocolSession {
         trialsDone++;
         recorder.trial(sectionName, point, channelIndex, result, response, state);
         emit(new SessionEvent.Trial(result.trialId(), sectionName, point, channel.name(), stimulus, response, result));
-        boolean cleanBaseline = result.deliveredPulses().size() == 1 && result.deliveredPolarizing().isEmpty();
+        // only a test pulse alone has a baseline free of other stimuli before it
+        boolean cleanBaseline = stimulus > 0 && result.deliveredPulses().size() == 1
+                && result.deliveredPolarizing().isEmpty();
         if (!warnedNoise && cleanBaseline && response.baselineNoiseMicrovoltsRms() > NOISY_MICROVOLTS_RMS) {
             warnedNoise = true;
             warn("noise", String.format(Locale.ROOT, "baseline noise %.0f µV rms: check the recording electrodes "
