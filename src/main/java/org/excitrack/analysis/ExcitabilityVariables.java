@@ -178,6 +178,7 @@ public final class ExcitabilityVariables {
         v.put(15, 0.0);
         v.put(16, 0.0);
         h.ageYears().ifPresent(a -> v.put(17, a));
+        h.latencyMillis().ifPresent(l -> v.put(19, l));
         h.sex().map(s -> s.trim().toUpperCase(java.util.Locale.ROOT)).ifPresent(s -> {
             if (s.startsWith("M")) {
                 v.put(18, 1.0);

@@ -77,7 +77,9 @@ public final class ExcitabilityFiles {
             long stimulus = t.result().deliveredPulses().stream().mapToLong(Pulse::amplitudeNanoamps).max().orElse(0);
             points.add(new StimulusResponsePoint(stimulus, t.response().negativePeakMicrovolts()));
         }
-        return SessionCurves.curves(plan, thresholds, points, maximal(sr), header(recording));
+        Map<String, String> header = header(recording);
+        latencyMillis(sr).ifPresent(l -> header.put("Latency", Double.toString(l)));
+        return SessionCurves.curves(plan, thresholds, points, maximal(sr), header);
     }
 
     /** What the session's search confirmed as maximal: the mean of its last, supramaximal, trials. */
@@ -89,6 +91,17 @@ public final class ExcitabilityFiles {
         }
         List<TrialRecord> last = search.subList(Math.max(0, search.size() - SUPRAMAXIMAL_TRIALS), search.size());
         return last.stream().mapToDouble(t -> t.response().negativePeakMicrovolts()).average().orElse(Double.NaN);
+    }
+
+    /**
+     * QtracP's variable 19, whose reference point is not documented (trondnf.md §4.1); ours: the latency of the
+     * negative peak of the maximal CMAP from the test pulse's onset, the mean over the supramaximal trials.
+     */
+    static java.util.OptionalDouble latencyMillis(List<TrialRecord> stimulusResponse) {
+        List<TrialRecord> search = stimulusResponse.stream().filter(t -> t.pointLabel().equals("maximal response"))
+                .sorted(Comparator.comparingLong(t -> t.result().trialId())).toList();
+        return search.subList(Math.max(0, search.size() - SUPRAMAXIMAL_TRIALS), search.size()).stream()
+                .mapToDouble(t -> t.response().latencyMicros() / 1000).average();
     }
 
     private static Map<String, String> header(Recording recording) {

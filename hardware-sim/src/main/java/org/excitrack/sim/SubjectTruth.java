@@ -41,7 +41,8 @@ public record SubjectTruth(VirtualSubject subject, double targetPercent, Excitab
                 "Protocol", "TRONDNF",
                 "Age", format(subject.preset().ageYears()),
                 "Sex", subject.preset().sex(),
-                "Temperature", format(subject.preset().skinTemperatureCelsius()));
+                "Temperature", format(subject.preset().skinTemperatureCelsius()),
+                "Latency", Double.toString(subject.nerve().maximalPeakLatencyMillis()));
         ExcitabilityRecording curves = nerve.recording(targetPercent, header);
         CortexTruth cortex = new CortexTruth(subject.cortex());
         return new SubjectTruth(subject, targetPercent, curves, variableDefinitions.apply(curves),

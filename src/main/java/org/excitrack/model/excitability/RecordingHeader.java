@@ -38,6 +38,11 @@ public record RecordingHeader(Map<String, String> fields) {
     }
 
     /** "M" or "F" as written, when given. */
+    /** Latency of the maximal CMAP's negative peak from the test pulse's onset, ms (Excitrack recordings). */
+    public OptionalDouble latencyMillis() {
+        return number("Latency");
+    }
+
     public Optional<String> sex() {
         return field("Sex");
     }

@@ -160,6 +160,21 @@ public final class MotorUnitPool {
         return result;
     }
 
+    /** Stimulus onset to the negative peak of the maximal CMAP, noise-free, ms. */
+    public double maximalPeakLatencyMillis() {
+        double[] grid = new double[gridLength()];
+        for (Firing f : allUnits()) {
+            addUnit(grid, f.unit());
+        }
+        int min = 0;
+        for (int i = 1; i < grid.length; i++) {
+            if (grid[i] < grid[min]) {
+                min = i;
+            }
+        }
+        return min * GRID_STEP_MILLIS;
+    }
+
     private List<Firing> allUnits() {
         List<Firing> all = new ArrayList<>();
         for (int k = 0; k < thresholdNanoamps.length; k++) {

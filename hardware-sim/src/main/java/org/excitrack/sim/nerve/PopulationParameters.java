@@ -39,9 +39,9 @@ public record PopulationParameters(
         requirePositive(unitPhaseMillis, "population.unitPhase_ms");
     }
 
-    /** A healthy thenar muscle: 150 units, 4.1 mA median 1 ms threshold, 8.6 mV CMAP at 4 ms. */
+    /** A healthy thenar muscle: 150 units, 4.1 mA median 1 ms threshold, 8.6 mV CMAP peaking at 6.2 ms. */
     public static PopulationParameters healthy() {
-        return new PopulationParameters(150, 4.1, 0.10, 1.65, 8.6, 0.6, 4.0, 0.25, 1.1);
+        return new PopulationParameters(150, 4.1, 0.10, 1.65, 8.6, 0.6, 6.2, 0.25, 1.1);
     }
 
     /** The names preset files use ({@code population.<key>}), in field order; the unit is the suffix. */
