@@ -84,13 +84,15 @@ public final class ExcitabilityFiles {
 
     /** What the session's search confirmed as maximal: the mean of its last, supramaximal, trials. */
     static double maximal(List<TrialRecord> stimulusResponse) {
+        return supramaximal(stimulusResponse).stream().mapToDouble(t -> t.response().negativePeakMicrovolts())
+                .average().orElse(Double.NaN);
+    }
+
+    /** The search's last trials, given at supramaximal strength. */
+    private static List<TrialRecord> supramaximal(List<TrialRecord> stimulusResponse) {
         List<TrialRecord> search = stimulusResponse.stream().filter(t -> t.pointLabel().equals("maximal response"))
                 .sorted(Comparator.comparingLong(t -> t.result().trialId())).toList();
-        if (search.isEmpty()) {
-            return Double.NaN;
-        }
-        List<TrialRecord> last = search.subList(Math.max(0, search.size() - SUPRAMAXIMAL_TRIALS), search.size());
-        return last.stream().mapToDouble(t -> t.response().negativePeakMicrovolts()).average().orElse(Double.NaN);
+        return search.subList(Math.max(0, search.size() - SUPRAMAXIMAL_TRIALS), search.size());
     }
 
     /**
@@ -98,10 +100,8 @@ public final class ExcitabilityFiles {
      * negative peak of the maximal CMAP from the test pulse's onset, the mean over the supramaximal trials.
      */
     static java.util.OptionalDouble latencyMillis(List<TrialRecord> stimulusResponse) {
-        List<TrialRecord> search = stimulusResponse.stream().filter(t -> t.pointLabel().equals("maximal response"))
-                .sorted(Comparator.comparingLong(t -> t.result().trialId())).toList();
-        return search.subList(Math.max(0, search.size() - SUPRAMAXIMAL_TRIALS), search.size()).stream()
-                .mapToDouble(t -> t.response().latencyMicros() / 1000).average();
+        return supramaximal(stimulusResponse).stream().mapToDouble(t -> t.response().latencyMicros() / 1000)
+                .average();
     }
 
     private static Map<String, String> header(Recording recording) {

@@ -767,52 +767,12 @@ public final class ProtocolSession {
     }
 
     private boolean holds(Condition c) {
-        if (c instanceof Condition.And a) {
-            return holds(a.left()) && holds(a.right());
-        }
-        if (c instanceof Condition.Or o) {
-            return holds(o.left()) || holds(o.right());
-        }
-        if (c instanceof Condition.Not n) {
-            return !holds(n.operand());
-        }
-        Condition.Compare cmp = (Condition.Compare) c;
-        double l = value(cmp.left());
-        double r = value(cmp.right());
-        switch (cmp.operator()) {
-            case "<":
-                return l < r;
-            case "<=":
-                return l <= r;
-            case ">":
-                return l > r;
-            case ">=":
-                return l >= r;
-            case "==":
-                return l == r;
-            case "!=":
-                return l != r;
-            default:
-                throw new IllegalStateException("unknown comparison " + cmp.operator());
-        }
+        return new ConditionEvaluator(this::maximalForCondition, this::thresholdOf, inputs).holds(c);
     }
 
-    private double value(Condition.Operand o) {
-        if (o instanceof Condition.Constant k) {
-            return k.value();
-        }
-        if (o instanceof Condition.MaximalResponse) {
-            requireTarget();
-            return maximalMicrovolts;
-        }
-        if (o instanceof Condition.Threshold t) {
-            return thresholdOf(t.channel());
-        }
-        Double v = inputs.get(((Condition.InputValue) o).name());
-        if (v == null) {
-            throw new IllegalStateException("the input " + ((Condition.InputValue) o).name() + " has no value yet");
-        }
-        return v;
+    private double maximalForCondition() {
+        requireTarget();
+        return maximalMicrovolts;
     }
 
     private void requireTarget() {
