@@ -38,7 +38,8 @@ public final class Ast {
     }
 
     /** Statements inside sections. */
-    public sealed interface Stmt permits Prompt, Confirm, Checklist, Input, StimulusResponse, For, If, Repeat, Track {
+    public sealed interface Stmt permits Prompt, Confirm, Checklist, Input, StimulusResponse, For, If, Repeat, Track,
+            MotorThreshold, Measure {
         Span span();
     }
 
@@ -85,12 +86,27 @@ public final class Ast {
         }
     }
 
+    /**
+     * {@code motor threshold "RMT" target 50 µV method ml-pest}: hunts the magnetic test stimulus at which half the
+     * MEPs reach the target; the result is the threshold of the channel named, for later {@code of threshold}.
+     */
+    public record MotorThreshold(String name, Optional<Expr> target, Optional<String> method, Span span)
+            implements Stmt {
+    }
+
+    /**
+     * {@code measure 10 times { channel … step … }}: untracked channels, each delivered that many times at every
+     * point, in a pseudo-random order; the responses are what is measured (conventional, amplitude protocols).
+     */
+    public record Measure(Expr times, List<Channel> channels, Optional<Step> step, Span span) implements Stmt {
+    }
+
     /** {@code step delay over [ … ]}: the tracked points of a track block. */
     public record Step(String variable, Span variableSpan, ListExpr values, Span span) {
     }
 
     /** What a channel delivers, each element timed from the channel's time zero. */
-    public sealed interface Element permits Test, Pulse, Polarizing {
+    public sealed interface Element permits Test, Pulse, Polarizing, MagneticTest, Magnetic {
         Span span();
     }
 
@@ -104,6 +120,14 @@ public final class Ast {
 
     /** Polarizing current; the sign of its amplitude gives its direction (+ depolarizing, − hyperpolarizing). */
     public record Polarizing(Amplitude amplitude, Optional<Expr> at, Expr duration, Span span) implements Element {
+    }
+
+    /** The tracked magnetic test stimulus; tracking adjusts its output (%MSO). */
+    public record MagneticTest(Optional<Expr> at, Span span) implements Element {
+    }
+
+    /** A magnetic pulse at a fixed output ({@code 50 %MSO}) or a share of a threshold ({@code 70 % of threshold "RMT"}). */
+    public record Magnetic(Amplitude amplitude, Optional<Expr> at, Span span) implements Element {
     }
 
     public sealed interface Amplitude permits Absolute, OfThreshold, Supramaximal {

@@ -65,7 +65,8 @@ public final class Lexer {
             case ')' -> token(Token.Kind.RPAREN, ")", start, pos);
             case ',' -> token(Token.Kind.COMMA, ",", start, pos);
             case ':' -> token(Token.Kind.COLON, ":", start, pos);
-            case '%' -> token(Token.Kind.PERCENT, "%", start, pos);
+            case '%' -> text.startsWith("MSO", pos) && !continuesWord(pos + 3)
+                    ? token(Token.Kind.WORD, "%MSO", start, pos += 3) : token(Token.Kind.PERCENT, "%", start, pos);
             case '+' -> token(Token.Kind.PLUS, "+", start, pos);
             case '-', '−' -> token(Token.Kind.MINUS, "-", start, pos);
             case '*', '×' -> token(Token.Kind.STAR, "*", start, pos);
@@ -171,5 +172,10 @@ public final class Lexer {
 
     private static String printable(char c) {
         return Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+    }
+
+    /** Whether a word character follows at {@code at}, so "%MSOx" is not read as the unit %MSO. */
+    private boolean continuesWord(int at) {
+        return at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_');
     }
 }

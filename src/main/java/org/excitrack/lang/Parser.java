@@ -16,10 +16,15 @@ public final class Parser extends ExpressionParser {
     static final Set<String> TOP_LEVEL = Set.of("protocol", "version", "author", "description", "parameter",
             "settings", "include", "section");
     static final Set<String> STATEMENTS = Set.of("prompt", "confirm", "checklist", "input", "stimulus", "for", "if",
-            "repeat", "track");
-    static final Set<String> ELEMENTS = Set.of("test", "pulse", "polarizing");
+            "repeat", "track", "motor", "measure");
+    static final Set<String> ELEMENTS = Set.of("test", "pulse", "polarizing", "magnetic");
+    /** The motor-threshold methods a protocol may name (tracking.tms has their definitions). */
+    static final List<String> MOTOR_THRESHOLD_METHODS = List.of("ifcn", "ml-pest", "excitrack");
     static final List<String> SETTINGS = List.of("sample rate", "window", "interval", "target", "stimuli per point",
-            "precision", "maximum stimulus", "maximum threshold", "supramaximal", "test width");
+            "precision", "maximum stimulus", "maximum threshold", "supramaximal", "test width", "maximum intensity",
+            "MEP window", "background EMG");
+    /** Settings written as a range: {@code stimuli per point 3 to 8}, {@code MEP window 15 ms to 50 ms}. */
+    private static final Set<String> RANGE_SETTINGS = Set.of("stimuli per point", "MEP window", "background EMG");
 
     private Parser(SourceFile source, List<Diagnostic> diagnostics) {
         super(source, diagnostics);
@@ -127,8 +132,10 @@ public final class Parser extends ExpressionParser {
         Expr value = expr();
         Optional<Expr> upper = Optional.empty();
         boolean ofMax = false;
-        if (key.equals("stimuli per point")) {
-            expectWordValue("to", "'to' and the most stimuli, e.g. stimuli per point 3 to 8");
+        if (RANGE_SETTINGS.contains(key)) {
+            expectWordValue("to", key.equals("stimuli per point") ? "'to' and the most stimuli, e.g. stimuli per point 3 to 8"
+                    : key.equals("MEP window") ? "'to' and the window's end, e.g. MEP window 15 ms to 50 ms"
+                    : "'to' and the most background EMG allowed, e.g. background EMG 0 µV to 50 µV");
             upper = Optional.of(expr());
         }
         if (key.equals("target") && peek().isWord("of")) {
@@ -163,7 +170,8 @@ public final class Parser extends ExpressionParser {
             if (hint == null && t.is(Kind.WORD) && ELEMENTS.contains(t.text())) {
                 hint = "'" + t.text() + "' belongs inside a channel { … } of a track block";
             }
-            throw error(t, "expected a statement (" + String.join(", ", sorted(STATEMENTS)) + "), found "
+            throw error(t, "expected a statement (" + String.join(", ", sorted(STATEMENTS)).replace("motor", "motor threshold")
+                    + "), found "
                     + t.describe(), hint);
         }
         next();
@@ -219,6 +227,13 @@ public final class Parser extends ExpressionParser {
                 yield new Ast.Repeat(max, condition, body, t.span().to(condition.span()));
             }
             case "track" -> track(t);
+            case "motor" -> motorThreshold(t);
+            case "measure" -> {
+                Expr times = expr();
+                expectWordValue("times", "'times', e.g. measure 10 times { … }");
+                TrackBody body = trackBody("the measure block");
+                yield new Ast.Measure(times, body.channels(), body.step(), t.span().to(times.span()));
+            }
             default -> throw new IllegalStateException(t.text());
         };
     }
@@ -265,9 +280,17 @@ public final class Parser extends ExpressionParser {
             throw error(peek(), "expected 'serial', 'parallel' or '{' after 'track', found " + peek().describe(),
                     Suggestions.didYouMean(peek().text(), List.of("serial", "parallel")));
         }
+        TrackBody body = trackBody("the track block");
+        return new Ast.Track(mode, body.channels(), body.step(), t.span());
+    }
+
+    private record TrackBody(List<Ast.Channel> channels, Optional<Ast.Step> step) {
+    }
+
+    private TrackBody trackBody(String what) {
         List<Ast.Channel> channels = new ArrayList<>();
         List<Ast.Step> steps = new ArrayList<>();
-        Token open = expect(Kind.LBRACE, "'{' to open the track block");
+        Token open = expect(Kind.LBRACE, "'{' to open " + what);
         while (true) {
             skipNewlines();
             Token k = peek();
@@ -277,7 +300,7 @@ public final class Parser extends ExpressionParser {
                 break;
             }
             if (k.is(Kind.EOF)) {
-                throw neverClosed(open, "the track block");
+                throw neverClosed(open, what);
             }
             int before = pos;
             try {
@@ -291,7 +314,7 @@ public final class Parser extends ExpressionParser {
                     endOfStatement();
                     steps.add(new Ast.Step(var.text(), var.span(), values, k.span().to(values.span())));
                 } else {
-                    throw error(k, "expected 'channel' or 'step' in a track block, found " + k.describe(),
+                    throw error(k, "expected 'channel' or 'step' in " + what + ", found " + k.describe(),
                             k.is(Kind.WORD) ? Suggestions.didYouMean(k.text(), List.of("channel", "step")) : null);
                 }
             } catch (Bail b) {
@@ -301,8 +324,46 @@ public final class Parser extends ExpressionParser {
         if (steps.size() > 1) {
             error(steps.get(1).span(), "a track block steps one variable; nest it in 'for' to vary another", null);
         }
-        return new Ast.Track(mode, channels, steps.stream().findFirst(), t.span());
+        return new TrackBody(channels, steps.stream().findFirst());
     }
+
+    /** {@code motor threshold "RMT" [target 50 µV] [method ml-pest]}. */
+    private Ast.MotorThreshold motorThreshold(Token t) {
+        expectWordValue("threshold", "'motor threshold \"RMT\"'");
+        Token name = expect(Kind.STRING, "the threshold's name in quotes, e.g. motor threshold \"RMT\"");
+        Optional<Expr> target = Optional.empty();
+        Optional<String> method = Optional.empty();
+        Span span = t.span().to(name.span());
+        while (peek().isWord("target") || peek().isWord("method")) {
+            Token k = next();
+            if (k.text().equals("target")) {
+                Expr value = expr();
+                target = Optional.of(value);
+                span = span.to(value.span());
+            } else {
+                Token m = peek();
+                if (!m.is(Kind.WORD)) {
+                    throw error(m, "expected a method after 'method', found " + m.describe(), "methods: "
+                            + String.join(", ", MOTOR_THRESHOLD_METHODS));
+                }
+                StringBuilder id = new StringBuilder(next().text());
+                while (peek().is(Kind.MINUS) && peekAt(1).is(Kind.WORD)) {
+                    next();
+                    id.append('-').append(next().text());
+                }
+                if (!MOTOR_THRESHOLD_METHODS.contains(id.toString())) {
+                    throw error(m, "unknown motor-threshold method '" + id + "'", Suggestions.didYouMean(id.toString(),
+                            MOTOR_THRESHOLD_METHODS) != null ? Suggestions.didYouMean(id.toString(),
+                            MOTOR_THRESHOLD_METHODS) : "methods: " + String.join(", ", MOTOR_THRESHOLD_METHODS));
+                }
+                method = Optional.of(id.toString());
+                span = span.to(m.span());
+            }
+        }
+        endOfStatement();
+        return new Ast.MotorThreshold(name.text(), target, method, span);
+    }
+
 
     private Ast.Channel channel() {
         Token start = next();
@@ -321,7 +382,7 @@ public final class Parser extends ExpressionParser {
     private Ast.Element element() {
         Token t = peek();
         if (!t.is(Kind.WORD) || !ELEMENTS.contains(t.text())) {
-            throw error(t, "expected a stimulus (test, pulse, polarizing), found " + t.describe(),
+            throw error(t, "expected a stimulus (test, pulse, polarizing, magnetic), found " + t.describe(),
                     t.is(Kind.WORD) ? Suggestions.didYouMean(t.text(), ELEMENTS) : null);
         }
         next();
@@ -358,6 +419,18 @@ public final class Parser extends ExpressionParser {
                 Expr duration = expr();
                 endOfStatement();
                 yield new Ast.Polarizing(amplitude, at, duration, t.span().to(duration.span()));
+            }
+            case "magnetic" -> {
+                if (peek().isWord("test")) {
+                    next();
+                    Optional<Expr> at = optionalTime("at");
+                    endOfStatement();
+                    yield new Ast.MagneticTest(at, t.span());
+                }
+                Ast.Amplitude amplitude = amplitude();
+                Optional<Expr> at = optionalTime("at");
+                endOfStatement();
+                yield new Ast.Magnetic(amplitude, at, t.span().to(amplitude.span()));
             }
             default -> throw new IllegalStateException(t.text());
         };

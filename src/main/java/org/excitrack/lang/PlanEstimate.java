@@ -35,6 +35,13 @@ public final class PlanEstimate {
         if (step instanceof PlanStep.StimulusResponse) {
             return STIMULUS_RESPONSE_STIMULI;
         }
+        if (step instanceof PlanStep.MotorThreshold m) {
+            return motorThresholdStimuli(m.method());
+        }
+        if (step instanceof PlanStep.Measure m) {
+            // a channel that is the same at every point is given its repetitions once, not at each point
+            return (long) m.repetitions() * m.points().stream().flatMap(p -> p.channels().stream()).distinct().count();
+        }
         if (!(step instanceof PlanStep.Track t)) {
             return 0;
         }
@@ -57,6 +64,21 @@ public final class PlanEstimate {
             }
         }
         return total;
+    }
+
+    /**
+     * Typical stimuli to a motor threshold: IFCN relative frequency ≈ 45 here (tms.md §3.3 reports ≈ 75 when started
+     * far above), ML-PEST its fixed 20, Excitrack's estimator ≈ 10 (RmtMethodsBenchmark).
+     */
+    static long motorThresholdStimuli(String method) {
+        switch (method) {
+            case "ifcn":
+                return 45;
+            case "ml-pest":
+                return 20;
+            default:
+                return 10;
+        }
     }
 
     public static double minutes(long stimuli, AcquisitionPlan a) {

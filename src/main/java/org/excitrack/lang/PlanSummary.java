@@ -46,6 +46,13 @@ public final class PlanSummary {
         line(1, "bounds: maximum stimulus " + v(a.maxStimulusNanoamps(), Unit.Dimension.CURRENT) + ", maximum threshold "
                 + v(a.maxThresholdNanoamps(), Unit.Dimension.CURRENT) + ", supramaximal "
                 + v(a.supramaximalPercent(), Unit.Dimension.PERCENT) + " of the maximal-response stimulus");
+        if (org.excitrack.model.plan.MagneticSteps.any(plan)) {
+            AcquisitionPlan.Magnetic m = a.magnetic();
+            line(1, "magnetic: maximum intensity " + m.maxIntensityPercentMso() + " %MSO, MEP window "
+                    + v(m.mepWindowStartMicros(), Unit.Dimension.TIME) + " to " + v(m.mepWindowEndMicros(), Unit.Dimension.TIME)
+                    + " after the test pulse, background EMG " + v(m.backgroundEmgMinMicrovolts(), Unit.Dimension.VOLTAGE)
+                    + " to " + v(m.backgroundEmgMaxMicrovolts(), Unit.Dimension.VOLTAGE) + " peak-to-peak before the first pulse");
+        }
         long total = 0;
         int points = 0;
         for (PlanSection section : plan.sections()) {
@@ -81,6 +88,12 @@ public final class PlanSummary {
                         + " (≈" + PlanEstimate.STIMULUS_RESPONSE_STIMULI + " stimuli)");
             } else if (s instanceof PlanStep.Track t) {
                 track(t, indent);
+            } else if (s instanceof PlanStep.MotorThreshold m) {
+                line(indent, "motor threshold \"" + m.name() + "\" by " + m.method() + ", target "
+                        + v(m.targetMicrovolts(), Unit.Dimension.VOLTAGE) + " in half the trials (≈"
+                        + PlanEstimate.stimuli(m, a) + " stimuli)");
+            } else if (s instanceof PlanStep.Measure m) {
+                measure(m, indent);
             } else if (s instanceof PlanStep.Conditional c) {
                 line(indent, "if " + condition(c.condition()) + ":");
                 steps(c.then(), indent + 1);
@@ -108,10 +121,27 @@ public final class PlanSummary {
         }
     }
 
+    private void measure(PlanStep.Measure m, int indent) {
+        TrackedPoint first = m.points().get(0);
+        line(indent, "measure " + m.repetitions() + " times, " + m.points().size() + (m.points().size() == 1 ? " point"
+                : " points") + ", ≈" + PlanEstimate.stimuli(m, a) + " stimuli" + (first.label().isEmpty() ? ""
+                : ": " + labels(m.points())));
+        for (ChannelPlan c : first.channels()) {
+            List<String> parts = new ArrayList<>();
+            c.elements().forEach(e -> parts.add(element(e)));
+            line(indent + 1, "channel \"" + c.name() + "\": " + String.join("; ", parts)
+                    + (first.label().isEmpty() ? "" : "   [at " + first.label() + "]"));
+        }
+    }
+
     /** "delay = 0 ms, 9 ms, …" as "delay = 0, 9, … ms" when every value shares its unit. */
     private static String labels(PlanStep.Track t) {
-        String variable = t.points().get(0).label().split(" = ")[0];
-        List<String> values = t.points().stream().map(p -> p.label().substring(variable.length() + 3)).toList();
+        return labels(t.points());
+    }
+
+    private static String labels(List<TrackedPoint> points) {
+        String variable = points.get(0).label().split(" = ")[0];
+        List<String> values = points.stream().map(p -> p.label().substring(variable.length() + 3)).toList();
         String unit = values.get(0).contains(" ") ? values.get(0).substring(values.get(0).indexOf(' ')) : "";
         boolean shared = !unit.isEmpty() && values.stream().allMatch(x -> x.endsWith(unit));
         List<String> shown = shared ? values.stream().map(x -> x.substring(0, x.length() - unit.length())).toList() : values;
@@ -119,6 +149,12 @@ public final class PlanSummary {
     }
 
     private String element(StimulusElement e) {
+        if (e instanceof StimulusElement.MagneticTest m) {
+            return "magnetic test at " + v(m.onsetMicros(), Unit.Dimension.TIME);
+        }
+        if (e instanceof StimulusElement.MagneticPulse m) {
+            return "magnetic " + amplitude(m.amplitude(), false) + " at " + v(m.onsetMicros(), Unit.Dimension.TIME);
+        }
         if (e instanceof StimulusElement.TestPulse t) {
             return "test " + v(t.widthMicros(), Unit.Dimension.TIME) + " at " + v(t.onsetMicros(), Unit.Dimension.TIME);
         }
@@ -138,6 +174,9 @@ public final class PlanSummary {
         }
         if (amp instanceof StimulusElement.PercentOfThreshold p) {
             return (signed && p.percent() > 0 ? "+" : "") + Value.trim(p.percent()) + " % of threshold \"" + p.channel() + "\"";
+        }
+        if (amp instanceof StimulusElement.PercentMso p) {
+            return Value.trim(p.percent()) + " %MSO";
         }
         return "supramaximal (" + Value.trim(a.supramaximalPercent()) + " %)";
     }

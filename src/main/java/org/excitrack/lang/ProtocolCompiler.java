@@ -27,6 +27,9 @@ public final class ProtocolCompiler {
     static final int MAX_INCLUDES = 100;
     static final int MAX_STEPS = 100_000;
     private static final int MAX_REPEAT = 20;
+    private static final int MAX_MEASURE = 100;
+    /** The IFCN relative-frequency criterion's MEP, the default motor-threshold target (Rossini 2015). */
+    private static final double DEFAULT_MOTOR_THRESHOLD_MICROVOLTS = 50;
 
     private final CompileContext context;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -303,13 +306,49 @@ public final class ProtocolCompiler {
             } finally {
                 conditionalDepth--;
             }
+        } else if (s instanceof Ast.MotorThreshold m) {
+            out.add(motorThreshold(m, scope, acquisition));
+        } else if (s instanceof Ast.Measure m) {
+            int times = eval.expectCount(m.times(), scope, "the number of times each channel is given", 1, MAX_MEASURE);
+            PlanStep.Measure measure = tracks.compileMeasure(m, times, scope, acquisition);
+            count(measure.points().size() * times, s);
+            out.add(measure);
         } else {
             Ast.Track t = (Ast.Track) s;
             requireMaximalResponse(t, acquisition);
+            requireAbsoluteTargetForMagnetic(t, acquisition);
             PlanStep.Track track = tracks.compile(t, scope, acquisition);
             count(track.points().size() - 1, s);
             out.add(track);
             thresholdChannels.addAll(TrackCompiler.trackedChannelNames(t));
+        }
+    }
+
+    private PlanStep.MotorThreshold motorThreshold(Ast.MotorThreshold m, Scope scope, AcquisitionPlan acquisition) {
+        double target = DEFAULT_MOTOR_THRESHOLD_MICROVOLTS;
+        if (m.target().isPresent()) {
+            Value v = eval.expect(m.target().get(), scope, Unit.Dimension.VOLTAGE, "the motor-threshold target");
+            if (v.base() <= 0) {
+                throw eval.fail(m.target().get().span(), "the motor-threshold target must be above zero", null);
+            }
+            target = v.base();
+        } else if (acquisition.target() instanceof AcquisitionPlan.Microvolts mv) {
+            target = mv.microvolts();
+        }
+        if (thresholdChannels.contains(m.name())) {
+            throw eval.fail(m.span(), "\"" + m.name() + "\" is already the name of a threshold", null);
+        }
+        tracks.motorThresholdMeasured(m.name());
+        return new PlanStep.MotorThreshold(m.name(), m.method().orElse("excitrack"), target);
+    }
+
+    /** A magnetic test is tracked to an MEP size; there is no maximal response to take a percentage of. */
+    private void requireAbsoluteTargetForMagnetic(Ast.Track t, AcquisitionPlan acquisition) {
+        boolean magnetic = t.channels().stream().flatMap(c -> c.elements().stream())
+                .anyMatch(e -> e instanceof Ast.MagneticTest);
+        if (magnetic && !(acquisition.target() instanceof AcquisitionPlan.Microvolts)) {
+            diagnostics.add(Diagnostic.error(t.span(), "tracking a magnetic test needs a target MEP size",
+                    "add 'target 0.2 mV' to settings"));
         }
     }
 
@@ -318,7 +357,9 @@ public final class ProtocolCompiler {
      * sure to have run: one outside any 'if' or 'repeat', earlier in the protocol.
      */
     private void requireMaximalResponse(Ast.Track t, AcquisitionPlan acquisition) {
-        if (maximalResponseKnown) {
+        boolean magnetic = t.channels().stream().flatMap(c -> c.elements().stream())
+                .anyMatch(e -> e instanceof Ast.MagneticTest);
+        if (maximalResponseKnown || magnetic) {
             return;
         }
         boolean supramaximal = t.channels().stream().flatMap(c -> c.elements().stream())

@@ -91,6 +91,9 @@ final class SafetyCheck {
                 pulseBasis.add(basis(p.amplitude(), a));
                 pulseAmplitudes.add(p.amplitude());
                 pulseSpans.add(spans.get(i));
+            } else if (e instanceof StimulusElement.MagneticTest || e instanceof StimulusElement.MagneticPulse) {
+                // a magnetic pulse's output is bounded by 'maximum intensity' (TrackCompiler) and at run time
+                end = Math.max(end, saturatedSum(e.onsetMicros(), a.windowMicros()));
             } else {
                 StimulusElement.PolarizingCurrent c = (StimulusElement.PolarizingCurrent) e;
                 end = Math.max(end, saturatedSum(c.onsetMicros(), c.durationMicros()));

@@ -81,7 +81,23 @@ final class SettingsCompiler {
                         + "gave the maximal response" : null);
         long testWidth = given.containsKey("test width") ? r.width("test width") : 1_000;
         return new AcquisitionPlan(rate, window, interval, target, minStimuli, maxStimuli, precision, maxStimulus,
-                maxThreshold, supramaximal, testWidth);
+                maxThreshold, supramaximal, testWidth, magnetic(r, given));
+    }
+
+    private AcquisitionPlan.Magnetic magnetic(SettingReader r, Map<String, Ast.Setting> given) {
+        AcquisitionPlan.Magnetic d = AcquisitionPlan.Magnetic.DEFAULTS;
+        int maxIntensity = (int) r.read("maximum intensity", Unit.Dimension.STIMULATOR_OUTPUT, d.maxIntensityPercentMso(),
+                v -> v.base() != Math.rint(v.base()) || v.base() < 1 || v.base() > 100
+                        ? "maximum intensity must be a whole %MSO from 1 %MSO to 100 %MSO, not " + v.display() : null);
+        double windowStart = r.read("MEP window", Unit.Dimension.TIME, d.mepWindowStartMicros(),
+                v -> v.base() < 0 ? "the MEP window cannot start before the test pulse" : null);
+        double windowEnd = r.readRangeEnd("MEP window", Unit.Dimension.TIME, d.mepWindowEndMicros(), windowStart,
+                "the MEP window must end after it starts");
+        double emgMin = r.read("background EMG", Unit.Dimension.VOLTAGE, d.backgroundEmgMinMicrovolts(),
+                v -> v.base() < 0 ? "background EMG cannot be negative" : null);
+        double emgMax = r.readRangeEnd("background EMG", Unit.Dimension.VOLTAGE, d.backgroundEmgMaxMicrovolts(), emgMin,
+                "the most background EMG must be above the least");
+        return new AcquisitionPlan.Magnetic(maxIntensity, Math.round(windowStart), Math.round(windowEnd), emgMin, emgMax);
     }
 
     private AcquisitionPlan.Target target(Ast.Setting setting, Scope scope) {
@@ -132,6 +148,23 @@ final class SettingsCompiler {
                 String p = problem.apply(v);
                 if (p != null) {
                     throw eval.fail(s.value().span(), p, null);
+                }
+                return v.base();
+            } catch (ConstantEvaluator.Failed f) {
+                return fallback;
+            }
+        }
+
+        /** The value after 'to' of a range setting, which must be above {@code lower}. */
+        double readRangeEnd(String key, Unit.Dimension dimension, double fallback, double lower, String problem) {
+            Ast.Setting s = given.get(key);
+            if (s == null || s.upper().isEmpty()) {
+                return fallback;
+            }
+            try {
+                Value v = eval.expect(s.upper().get(), scope, dimension, "the end of '" + key + "'");
+                if (v.base() <= lower) {
+                    throw eval.fail(s.upper().get().span(), problem + " (" + v.display() + ")", null);
                 }
                 return v.base();
             } catch (ConstantEvaluator.Failed f) {

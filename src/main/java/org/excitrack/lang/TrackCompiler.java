@@ -19,6 +19,8 @@ final class TrackCompiler {
     private final ListEvaluator lists;
     private final SafetyCheck safety;
     private final List<Diagnostic> diagnostics;
+    /** Names of magnetic thresholds measured earlier (motor thresholds), usable as {@code of threshold "RMT"}. */
+    private final Set<String> motorThresholds = new LinkedHashSet<>();
 
     TrackCompiler(ConstantEvaluator eval, SafetyCheck safety, List<Diagnostic> diagnostics) {
         this.eval = eval;
@@ -27,8 +29,38 @@ final class TrackCompiler {
         this.diagnostics = diagnostics;
     }
 
+    void motorThresholdMeasured(String name) {
+        motorThresholds.add(name);
+    }
+
     PlanStep.Track compile(Ast.Track track, Scope scope, AcquisitionPlan acquisition) {
         List<String> tracked = validateChannels(track);
+        return new PlanStep.Track(PlanStep.TrackMode.valueOf(track.mode().name()),
+                points(track, scope, acquisition, tracked));
+    }
+
+    /** A measure block: its channels, all untracked, at each point of its step. */
+    PlanStep.Measure compileMeasure(Ast.Measure measure, int repetitions, Scope scope, AcquisitionPlan acquisition) {
+        List<Ast.Channel> channels = new ArrayList<>();
+        for (Ast.Channel c : measure.channels()) {
+            if (c.elements().stream().anyMatch(e -> e instanceof Ast.Test || e instanceof Ast.MagneticTest)) {
+                error(c.span(), "channel \"" + c.name() + "\" of a measure block has a tracked test stimulus",
+                        "a measure block gives fixed stimuli, e.g. magnetic 120 % of threshold \"RMT\"");
+            }
+            if (c.elements().isEmpty()) {
+                error(c.span(), "channel \"" + c.name() + "\" delivers nothing", null);
+            }
+            checkMagneticOutputs(c);
+            channels.add(new Ast.Channel(c.name(), false, c.elements(), c.complete(), c.span()));
+        }
+        if (channels.isEmpty()) {
+            error(measure.span(), "a measure block needs at least one channel", null);
+        }
+        Ast.Track asTrack = new Ast.Track(Ast.TrackMode.SINGLE, channels, measure.step(), measure.span());
+        return new PlanStep.Measure(repetitions, points(asTrack, scope, acquisition, List.of()));
+    }
+
+    private List<TrackedPoint> points(Ast.Track track, Scope scope, AcquisitionPlan acquisition, List<String> tracked) {
         List<TrackedPoint> points = new ArrayList<>();
         try {
             if (track.step().isEmpty()) {
@@ -43,7 +75,7 @@ final class TrackCompiler {
         } finally {
             safety.endOfTrack();
         }
-        return new PlanStep.Track(PlanStep.TrackMode.valueOf(track.mode().name()), points);
+        return points;
     }
 
     /** Channel rules that do not depend on values; returns the tracked channels' names in order. */
@@ -60,7 +92,13 @@ final class TrackCompiler {
             if (!c.complete()) {
                 continue;
             }
-            long tests = c.elements().stream().filter(e -> e instanceof Ast.Test).count();
+            long nerveTests = c.elements().stream().filter(e -> e instanceof Ast.Test).count();
+            long magneticTests = c.elements().stream().filter(e -> e instanceof Ast.MagneticTest).count();
+            long tests = nerveTests + magneticTests;
+            if (nerveTests > 0 && magneticTests > 0) {
+                error(c.span(), "channel \"" + c.name() + "\" tracks both a nerve 'test' and a 'magnetic test'",
+                        "track one kind of stimulus per channel");
+            }
             if (c.tracked() && tests != 1) {
                 error(c.span(), "tracked channel \"" + c.name() + "\" needs exactly one 'test' pulse, it has " + tests,
                         tests == 0 ? "add 'test width 1 ms', or mark the channel 'untracked'" : null);
@@ -72,6 +110,7 @@ final class TrackCompiler {
             if (c.elements().isEmpty()) {
                 error(c.span(), "channel \"" + c.name() + "\" delivers nothing", null);
             }
+            checkMagneticOutputs(c);
         }
         if (track.channels().isEmpty()) {
             error(track.span(), "a track block needs at least one channel", "add channel \"test\" { test width 1 ms }");
@@ -108,6 +147,13 @@ final class TrackCompiler {
 
     private StimulusElement element(Ast.Element e, Ast.Channel channel, Scope scope, AcquisitionPlan acquisition,
                                     List<String> tracked) {
+        if (e instanceof Ast.MagneticTest m) {
+            return new StimulusElement.MagneticTest(onset(m.at(), scope));
+        }
+        if (e instanceof Ast.Magnetic m) {
+            return new StimulusElement.MagneticPulse(onset(m.at(), scope),
+                    magneticAmplitude(m.amplitude(), channel, scope, acquisition, tracked));
+        }
         if (e instanceof Ast.Test t) {
             long width = t.width().map(w -> safety.width(w, scope, "test pulse width"))
                     .orElse(acquisition.testWidthMicros());
@@ -166,6 +212,49 @@ final class TrackCompiler {
         return new StimulusElement.Nanoamps(Math.round(v.base()));
     }
 
+    /**
+     * A fixed output must lie within 'maximum intensity'; a share of a threshold is bounded at run time, where
+     * the session refuses a pulse that would exceed it (thresholds are not known when the protocol is checked).
+     */
+    private StimulusElement.Amplitude magneticAmplitude(Ast.Amplitude a, Ast.Channel channel, Scope scope,
+                                                        AcquisitionPlan acquisition, List<String> tracked) {
+        if (a instanceof Ast.Supramaximal s) {
+            throw eval.fail(s.span(), "a magnetic pulse cannot be supramaximal",
+                    "give an output, e.g. magnetic 50 %MSO, or a share of a threshold, e.g. 70 % of threshold \"RMT\"");
+        }
+        if (a instanceof Ast.OfThreshold t) {
+            double percent = eval.expect(t.percent(), scope, Unit.Dimension.PERCENT, "the share of threshold").base();
+            if (percent <= 0) {
+                throw eval.fail(t.percent().span(), "a magnetic pulse's share of threshold must be above 0 %", null);
+            }
+            if (t.channel().isEmpty()) {
+                throw eval.fail(t.span(), "name the threshold a magnetic pulse is a share of",
+                        "e.g. magnetic 70 % of threshold \"RMT\"");
+            }
+            String reference = t.channel().get();
+            if (!motorThresholds.contains(reference) && !tracked.contains(reference)) {
+                List<String> known = new ArrayList<>(motorThresholds);
+                known.addAll(tracked);
+                throw eval.fail(t.span(), "no motor threshold or tracked channel \"" + reference + "\" before this pulse",
+                        known.isEmpty() ? "measure one first, e.g. motor threshold \"RMT\""
+                                : Suggestions.didYouMean(reference, known));
+            }
+            if (reference.equals(channel.name())) {
+                throw eval.fail(t.span(), "channel \"" + channel.name() + "\" cannot be conditioned on its own threshold",
+                        null);
+            }
+            return new StimulusElement.PercentOfThreshold(reference, percent);
+        }
+        Ast.Absolute abs = (Ast.Absolute) a;
+        Value v = eval.expect(abs.current(), scope, Unit.Dimension.STIMULATOR_OUTPUT, "the magnetic output");
+        if (v.base() <= 0 || v.base() > acquisition.magnetic().maxIntensityPercentMso()) {
+            throw eval.fail(abs.span(), "a magnetic output of " + v.display() + " is outside 1 %MSO to the maximum "
+                    + "intensity, " + acquisition.magnetic().maxIntensityPercentMso() + " %MSO", v.base() > 0
+                    ? "lower it, or raise 'maximum intensity' in settings if that is safe" : null);
+        }
+        return new StimulusElement.PercentMso(v.base());
+    }
+
     private long onset(Optional<Ast.Expr> at, Scope scope) {
         if (at.isEmpty()) {
             return 0;
@@ -176,6 +265,16 @@ final class TrackCompiler {
                     + " is before the channel's time zero", "times count from 0 ms");
         }
         return Math.round(v);
+    }
+
+    /** A stimulator has at most two outputs (conditioning A, test B), so a channel gives at most two magnetic pulses. */
+    private void checkMagneticOutputs(Ast.Channel c) {
+        long magnetic = c.elements().stream()
+                .filter(e -> e instanceof Ast.Magnetic || e instanceof Ast.MagneticTest).count();
+        if (magnetic > 2) {
+            error(c.span(), "channel \"" + c.name() + "\" gives " + magnetic + " magnetic pulses; a stimulator has at "
+                    + "most two outputs (conditioning and test)", null);
+        }
     }
 
     private void error(Span span, String message, String hint) {

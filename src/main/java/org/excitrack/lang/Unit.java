@@ -12,6 +12,7 @@ public enum Unit {
     MILLIVOLT("mV", Dimension.VOLTAGE, 1e3), MICROVOLT("µV", Dimension.VOLTAGE, 1),
     KILOHERTZ("kHz", Dimension.FREQUENCY, 1e3), HERTZ("Hz", Dimension.FREQUENCY, 1),
     PERCENT("%", Dimension.PERCENT, 1),
+    PERCENT_MSO("%MSO", Dimension.STIMULATOR_OUTPUT, 1),
     CELSIUS("°C", Dimension.TEMPERATURE, 1);
 
     private static final Map<String, Unit> BY_SPELLING = new TreeMap<>();
@@ -78,6 +79,7 @@ public enum Unit {
             case "khz", "kilohertz" -> KILOHERTZ;
             case "hertz" -> HERTZ;
             case "percent" -> PERCENT;
+            case "mso", "%mso", "msopercent" -> PERCENT_MSO;
             case "c", "celsius" -> CELSIUS;
             default -> null;
         });
@@ -94,6 +96,7 @@ public enum Unit {
         VOLTAGE("a voltage", "µV", "mV"),
         FREQUENCY("a frequency", "Hz", "kHz"),
         PERCENT("a percentage", "%", "%"),
+        STIMULATOR_OUTPUT("a magnetic stimulator output", "%MSO", "%MSO"),
         TEMPERATURE("a temperature", "°C", "°C"),
         NUMBER("a plain number", "", "");
 

@@ -21,6 +21,7 @@ record Value(double base, Unit.Dimension dimension) {
             case VOLTAGE -> Math.abs(base) >= 1000 ? trim(base / 1000) + " mV" : trim(base) + " µV";
             case FREQUENCY -> Math.abs(base) >= 1000 ? trim(base / 1000) + " kHz" : trim(base) + " Hz";
             case PERCENT -> trim(base) + " %";
+            case STIMULATOR_OUTPUT -> trim(base) + " %MSO";
             case TEMPERATURE -> trim(base) + " °C";
             case NUMBER -> trim(base);
         };

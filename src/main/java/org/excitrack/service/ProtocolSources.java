@@ -23,7 +23,8 @@ public final class ProtocolSources {
     static final long MAX_FILE_BYTES = 1_000_000;
     /** The built-in protocols, in the order `excitrack protocols` lists them. */
     public static final List<String> BUILT_IN = List.of("TRONDNF", "TRONDNF-SR", "TRONDNF-SD", "TRONDNF-TE",
-            "TRONDNF-IV", "TRONDNF-RC");
+            "TRONDNF-IV", "TRONDNF-RC", "RMT", "SRF", "T-SICI", "T-SICI-SERIAL", "A-SICI", "T-ICF", "T-SICF", "T-LICI",
+            "T-SAI");
 
     private ProtocolSources() {
     }

@@ -90,6 +90,7 @@ public final class ProtocolSession {
     private final CmapMeasurer measurer = CmapMeasurer.nerveDefaults();
     private final TrialBuilder builder;
     private final ResumeState resume;
+    private final OperatorSteps dialogue;
 
     private TrialRunner runner;
     private long resolutionNanoamps = 1;
@@ -131,6 +132,10 @@ public final class ProtocolSession {
     /** A session that continues an interrupted recording from {@code resume}. */
     public ProtocolSession(AcquisitionUnit unit, ProtocolPlan plan, SafetyLimits limits, Operator operator,
                            SessionControl control, SessionRecorder recorder, Ticker ticker, ResumeState resume) {
+        if (org.excitrack.model.plan.MagneticSteps.any(plan)) {
+            throw new IllegalArgumentException("protocol \"" + plan.name() + "\" gives magnetic stimuli: it runs as a "
+                    + "magnetic session, with a stimulator (--tms)");
+        }
         this.resume = resume;
         this.given = unit;
         this.unit = unit;
@@ -142,6 +147,7 @@ public final class ProtocolSession {
         this.recorder = recorder;
         this.ticker = ticker;
         this.builder = new TrialBuilder(acquisition.windowMicros());
+        this.dialogue = new OperatorSteps(operator, control, recorder, this::emit, inputs);
         this.trialsExpected = plan.sections().stream().mapToLong(s -> PlanEstimate.stimuli(s.steps(), acquisition))
                 .sum();
     }
@@ -242,25 +248,8 @@ public final class ProtocolSession {
         if (alreadyAnswered(step)) {
             return;
         }
-        if (step instanceof PlanStep.Prompt p) {
-            operator.acknowledge(p.text());
-            answered(p.text(), "acknowledged");
-        } else if (step instanceof PlanStep.Confirm c) {
-            boolean yes = operator.confirm(c.text());
-            answered(c.text(), yes ? "yes" : "no");
-            if (!yes) {
-                throw new SessionAbortedException(SessionState.ABORTED, "the operator declined: " + c.text());
-            }
-        } else if (step instanceof PlanStep.Checklist c) {
-            checklist(c);
-        } else if (step instanceof PlanStep.Input in) {
-            double value = operator.input(in);
-            if (value < in.min() || value > in.max()) {
-                throw new IllegalStateException("the operator's " + in.name() + " " + value + " " + in.unit()
-                        + " is outside " + in.min() + ".." + in.max());
-            }
-            inputs.put(in.name(), value);
-            answered(in.label(), value + " " + in.unit());
+        if (dialogue.handles(step)) {
+            dialogue.run(step);
         } else if (step instanceof PlanStep.StimulusResponse sr) {
             stimulusResponse(sr.widthMicros());
         } else if (step instanceof PlanStep.Track t) {
@@ -276,8 +265,7 @@ public final class ProtocolSession {
 
     /** On resume, a prompt, question, checklist or input answered before is not asked again. */
     private boolean alreadyAnswered(PlanStep step) {
-        String text = step instanceof PlanStep.Prompt p ? p.text() : step instanceof PlanStep.Confirm c ? c.text()
-                : step instanceof PlanStep.Checklist c ? c.title() : step instanceof PlanStep.Input in ? in.label() : null;
+        String text = OperatorSteps.text(step);
         return text != null && resume.answeredPrompts().contains(text);
     }
 
@@ -299,23 +287,6 @@ public final class ProtocolSession {
             }
         }
         return false;
-    }
-
-    private void checklist(PlanStep.Checklist c) throws InterruptedException {
-        while (true) {
-            List<Boolean> ticked = operator.checklist(c.title(), c.items());
-            if (ticked.size() == c.items().size() && ticked.stream().allMatch(Boolean::booleanValue)) {
-                answered(c.title(), "all " + c.items().size() + " items ticked");
-                return;
-            }
-            control.checkpoint();
-            emit(new SessionEvent.Warning("checklist", "every item of \"" + c.title() + "\" must be ticked"));
-        }
-    }
-
-    private void answered(String text, String answer) {
-        recorder.prompt(text, answer);
-        emit(new SessionEvent.Prompt(text, answer));
     }
 
     // ---- stimulus-response ----

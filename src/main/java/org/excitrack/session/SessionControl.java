@@ -13,9 +13,18 @@ public final class SessionControl {
     private final AtomicReference<SessionState> requested = new AtomicReference<>(SessionState.RUNNING);
     private volatile AcquisitionUnit unit;
     private final Object pauseLock = new Object();
+    private final java.util.List<Runnable> onStop = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void attach(AcquisitionUnit attached) {
         this.unit = attached;
+    }
+
+    /**
+     * Also run {@code action} (e.g. disarming a magnetic stimulator) at once on abort and emergency stop, on the
+     * caller's thread; it must not block or throw.
+     */
+    void onStop(Runnable action) {
+        onStop.add(action);
     }
 
     public void pause() {
@@ -38,6 +47,7 @@ public final class SessionControl {
         if (u != null) {
             u.abort();
         }
+        onStop.forEach(Runnable::run);
     }
 
     /** Emergency stop: the unit switches every output off now and stays stopped until cleared. */
@@ -48,6 +58,7 @@ public final class SessionControl {
         if (u != null) {
             u.emergencyStop();
         }
+        onStop.forEach(Runnable::run);
     }
 
     public SessionState requested() {

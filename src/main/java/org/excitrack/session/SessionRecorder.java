@@ -17,6 +17,15 @@ public interface SessionRecorder {
 
     void prompt(String text, String answer);
 
+    /** The magnetic pulses of a trial already recorded with {@link #trial}, as they were set up. */
+    default void magneticPulses(long trialId, java.util.List<org.excitrack.model.tms.DeliveredMagneticPulse> pulses) {
+    }
+
+    /** A magnetic threshold (%MSO): a motor threshold (empty point) or a tracked point's. */
+    default void magneticThreshold(String section, String point, String channel,
+                                   org.excitrack.model.tms.MagneticThreshold threshold) {
+    }
+
     /** Records nothing, for dry runs and tests that only listen to events. */
     SessionRecorder NONE = new SessionRecorder() {
         @Override

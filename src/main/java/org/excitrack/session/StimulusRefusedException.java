@@ -14,6 +14,12 @@ public final class StimulusRefusedException extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
+    /** A refusal that is not about the unit's limits, e.g. a magnetic pulse above the maximum intensity. */
+    public StimulusRefusedException(String reason) {
+        super("refused: " + reason);
+        this.violations = List.of();
+    }
+
     public List<LimitViolation> violations() {
         return violations;
     }

@@ -16,11 +16,29 @@ package org.excitrack.model.plan;
  *     were checked against it
  * @param supramaximalPercent supramaximal pulses are this % of the stimulus that gave the maximal response
  * @param testWidthMicros width of test pulses that do not give their own
+ * @param magnetic how magnetic stimuli are bounded and their responses measured
  */
 public record AcquisitionPlan(int sampleRateHz, long windowMicros, long intervalMicros, Target target,
                               int minStimuliPerPoint, int maxStimuliPerPoint, double precisionPercent,
                               long maxStimulusNanoamps, long maxThresholdNanoamps, double supramaximalPercent,
-                              long testWidthMicros) {
+                              long testWidthMicros, Magnetic magnetic) {
+
+    /**
+     * Settings of magnetic (TMS) stimuli.
+     *
+     * @param maxIntensityPercentMso no magnetic pulse is ever given above this output; one that would be is
+     *     refused, never lowered
+     * @param mepWindowStartMicros start of the MEP's peak-to-peak window after the test pulse
+     * @param mepWindowEndMicros end of that window
+     * @param backgroundEmgMinMicrovolts least pre-stimulus EMG (peak-to-peak) a trial needs: 0 at rest, a band
+     *     for protocols with a voluntary contraction
+     * @param backgroundEmgMaxMicrovolts most pre-stimulus EMG (peak-to-peak) a trial may have; above it, the
+     *     muscle was not at rest and the trial is rejected and repeated
+     */
+    public record Magnetic(int maxIntensityPercentMso, long mepWindowStartMicros, long mepWindowEndMicros,
+                           double backgroundEmgMinMicrovolts, double backgroundEmgMaxMicrovolts) {
+        public static final Magnetic DEFAULTS = new Magnetic(100, 15_000, 50_000, 0, 50);
+    }
 
     /** The response a threshold is defined by. */
     public sealed interface Target permits PercentOfMaximal, Microvolts {

@@ -34,6 +34,23 @@ public sealed interface PlanStep {
         }
     }
 
+    /**
+     * Hunts the magnetic stimulus at which half the MEPs reach {@code targetMicrovolts} with the named method
+     * (ifcn, ml-pest, excitrack); the result becomes the threshold of channel {@code name}.
+     */
+    record MotorThreshold(String name, String method, double targetMicrovolts) implements PlanStep {
+    }
+
+    /**
+     * Delivers every (untracked) channel of each point {@code repetitions} times, in a pseudo-random order within
+     * the point, and records the responses: conventional amplitude measurements (recruitment curve, A-SICI).
+     */
+    record Measure(int repetitions, List<TrackedPoint> points) implements PlanStep {
+        public Measure {
+            points = List.copyOf(points);
+        }
+    }
+
     record Conditional(Condition condition, List<PlanStep> then, List<PlanStep> otherwise) implements PlanStep {
         public Conditional {
             then = List.copyOf(then);

@@ -18,8 +18,20 @@ public sealed interface StimulusElement {
     record PolarizingCurrent(long onsetMicros, long durationMicros, Amplitude amplitude) implements StimulusElement {
     }
 
-    /** A current fixed when written, set from a threshold at run time, or supramaximal. */
+    /** The tracked magnetic test stimulus: the session sets its output (%MSO). */
+    record MagneticTest(long onsetMicros) implements StimulusElement {
+    }
+
+    /** A magnetic pulse at a fixed output or at a share of a magnetic threshold measured earlier. */
+    record MagneticPulse(long onsetMicros, Amplitude amplitude) implements StimulusElement {
+    }
+
+    /** A current fixed when written, set from a threshold at run time, or supramaximal; or a magnetic output. */
     sealed interface Amplitude {
+    }
+
+    /** A magnetic stimulator output, % of its maximum. */
+    record PercentMso(double percent) implements Amplitude {
     }
 
     /** Signed for polarizing currents. */

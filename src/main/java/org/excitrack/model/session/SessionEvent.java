@@ -36,6 +36,23 @@ public sealed interface SessionEvent {
                      double standardErrorNanoamps, int stimuli, boolean converged) implements SessionEvent {
     }
 
+    /**
+     * A magnetic trial: the pulses as set up, the MEP (peak-to-peak in the MEP window) and the EMG before the first
+     * pulse. A rejected trial (muscle not at rest) is given again and tracks nothing.
+     */
+    record MagneticTrial(long trialId, String section, String point, String channel,
+                         java.util.List<org.excitrack.model.tms.DeliveredMagneticPulse> pulses, double mepMicrovolts,
+                         double backgroundMicrovolts, boolean rejected) implements SessionEvent {
+        public MagneticTrial {
+            pulses = java.util.List.copyOf(pulses);
+        }
+    }
+
+    /** A magnetic threshold, final: a motor threshold or a tracked point's, in %MSO. */
+    record MagneticThresholdFound(String section, String point, String channel,
+                                  org.excitrack.model.tms.MagneticThreshold threshold) implements SessionEvent {
+    }
+
     /** An operator prompt and the answer given. */
     record Prompt(String text, String answer) implements SessionEvent {
     }
