@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  *     org.excitrack.storage.recording.RecordingFixtureGenerator \
  *     src/test/resources/org/excitrack/storage/recording/v1/recording-v1.excitrack
  * </pre>
- * {@link RecordingFixtureGenerator} writes it with a fixed clock and {@link RecordingSamples}' data, then finishes it.
- * Never regenerate a released fixture: add {@code v2/} for schema 2 and keep this one.
+ * {@link RecordingFixtureGenerator} (as it was at schema 1; it now writes the current schema) writes it with a fixed
+ * clock and {@link RecordingSamples}' data, then finishes it. Never regenerate a released fixture: schema 2 has its
+ * own in {@code v2/} ({@link RecordingV2FixtureTest}); this one stays. It is read through a copy upgraded in memory,
+ * so its trials carry no test stimuli and its thresholds no inputs.
  */
 class RecordingV1FixtureTest {
     @TempDir
