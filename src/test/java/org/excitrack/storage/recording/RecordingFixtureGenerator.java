@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes the fixture of the current schema version; see {@link RecordingV2FixtureTest} for how it is run.
+ * Writes the fixture of the current schema version; see {@link RecordingFixtureTest} for how it is run.
  * Deterministic apart from SQLite's page layout: fixed clock, {@link RecordingSamples} data. At schema 1 it wrote
- * the same trials without test stimuli and {@link #thresholds()} without inputs ({@link RecordingV1FixtureTest}).
+ * the same trials without test stimuli and {@link #thresholds()} without inputs.
  */
 public final class RecordingFixtureGenerator {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);

@@ -3,7 +3,6 @@ package org.excitrack.storage.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,17 +27,9 @@ class RecordingSchemaUpgradeTest {
     @TempDir
     Path dir;
 
-    private Path v1Fixture() throws IOException {
-        Path file = dir.resolve("recording-v1.excitrack");
-        try (InputStream in = getClass().getResourceAsStream("v1/recording-v1.excitrack")) {
-            Files.copy(in, file);
-        }
-        return file;
-    }
-
     @Test
     void readingASchema1FileLeavesItByteForByteAsItWas() throws IOException {
-        Path file = v1Fixture();
+        Path file = RecordingFixtures.copy(1, dir);
         byte[] before = Files.readAllBytes(file);
 
         Recording r = RecordingFile.open(file);
@@ -51,7 +42,7 @@ class RecordingSchemaUpgradeTest {
 
     @Test
     void resumingASchema1FileUpgradesItInPlaceAndSaysSo() throws IOException, SQLException {
-        Path file = v1Fixture();
+        Path file = RecordingFixtures.copy(1, dir);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE meta SET status = 'interrupted', finished_utc = NULL");
