@@ -17,26 +17,35 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Computes the excitability variables of recordings from their raw curves.",
-            "Reads QTRAC MEM files; variables carry QtracP's numbers and names, beside QtracP's own value,",
-            "and a z-score against 192 healthy median-nerve recordings of the subject's age (* = outside 2.5-97.5 %)."},
+            "Reads QTRAC MEM files and Excitrack recordings; variables carry QtracP's numbers and names, beside "
+                + "QtracP's own value, and a z-score against 192 healthy median-nerve recordings of the subject's "
+                + "age (* = outside 2.5-97.5 %%)."},
         footer = {"", "Examples:", "  excitrack analyze FESB70821A.MEM",
-            "  excitrack analyze --format csv samples/*.MEM > variables.csv"})
+            "  excitrack analyze --format csv samples/*.MEM > variables.csv",
+            "  excitrack analyze --recompute s01.excitrack"})
 public final class AnalyzeCommand implements Callable<Integer> {
     enum Format { TABLE, CSV, JSON }
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILES", description = "MEM files.")
+    @Parameters(arity = "1..*", paramLabel = "FILES", description = "MEM files or Excitrack recordings (.excitrack).")
     private List<Path> files;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table (with z-scores), csv (file,number,name,value) or json (with z-scores and normal ranges; default: ${DEFAULT-VALUE}).")
     private Format format;
 
+    @Option(names = "--recompute",
+            description = "Excitrack recordings only: compute every threshold again from the stored trials, with the "
+                    + "estimator, target and curve prior the recording names, derive the variables from those, and "
+                    + "say how far they are from the stored thresholds. Recordings made before schema 2 keep only "
+                    + "their thresholds and cannot be.")
+    private boolean recompute;
+
     @Override
     public Integer call() throws Exception {
-        List<AnalysisService.FileVariables> results = new AnalysisService().analyze(files);
+        List<AnalysisService.FileVariables> results = new AnalysisService().analyze(files, recompute);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case CSV -> csv(results, out);
@@ -50,6 +59,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private static void table(List<AnalysisService.FileVariables> results, PrintWriter out) {
         for (AnalysisService.FileVariables f : results) {
             out.println(f.file() + (f.subject().isEmpty() ? "" : " (" + f.subject() + ")"));
+            f.recomputed().ifPresent(r -> out.printf(Locale.ROOT, "  %d thresholds recomputed from the stored trials; "
+                    + "largest difference from the stored values %.2g %%%n", r.thresholds(),
+                    100 * r.largestRelativeDifference()));
             out.printf(Locale.ROOT, "  %4s  %-42s %12s %12s %7s  %s%n", "#", "variable", "Excitrack", "in file", "z",
                     "normal range");
             boolean anyOutside = false;
@@ -83,6 +95,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ArrayNode files = mapper.createArrayNode();
         for (AnalysisService.FileVariables f : results) {
             ObjectNode file = files.addObject().put("file", f.file()).put("subject", f.subject());
+            f.recomputed().ifPresent(r -> file.putObject("recomputed").put("thresholds", r.thresholds())
+                    .put("largestRelativeDifference", r.largestRelativeDifference()));
             ArrayNode variables = file.putArray("variables");
             for (AnalysisService.Variable v : f.variables()) {
                 ObjectNode node = variables.addObject();

@@ -13,6 +13,8 @@ import org.excitrack.analysis.NormativeComparison;
 import org.excitrack.analysis.NormativeModel;
 import org.excitrack.model.excitability.DerivedVariable;
 import org.excitrack.model.excitability.ExcitabilityRecording;
+import org.excitrack.storage.recording.Recording;
+import org.excitrack.storage.recording.RecordingFile;
 
 /**
  * Excitability variables for recordings: QtracP's numbered variables and the named extras, computed from the
@@ -47,10 +49,28 @@ public final class AnalysisService {
     public record Range(double low, double high) {
     }
 
-    /** @param file the input's file name, as the CSV and JSON outputs name it */
-    public record FileVariables(String file, String subject, List<Variable> variables) {
+    /**
+     * How a recording's thresholds came out when computed again from its stored trials.
+     *
+     * @param thresholds how many were recomputed (all the recording has)
+     * @param largestRelativeDifference the largest |recomputed − stored| ÷ stored over the thresholds and their
+     *     standard errors
+     */
+    public record Recomputed(int thresholds, double largestRelativeDifference) {
+    }
+
+    /**
+     * @param file the input's file name, as the CSV and JSON outputs name it
+     * @param recomputed for a recording analysed from thresholds recomputed from its trials, how they compared
+     */
+    public record FileVariables(String file, String subject, List<Variable> variables,
+                                Optional<Recomputed> recomputed) {
         public FileVariables {
             variables = List.copyOf(variables);
+        }
+
+        public FileVariables(String file, String subject, List<Variable> variables) {
+            this(file, subject, variables, Optional.empty());
         }
     }
 
@@ -59,9 +79,35 @@ public final class AnalysisService {
      * @throws org.excitrack.storage.mem.MemFormatException when a MEM file is malformed (names the line)
      */
     public List<FileVariables> analyze(List<Path> files) {
+        return analyze(files, false);
+    }
+
+    /**
+     * @param recompute take each recording's thresholds as computed again from its stored trials (with the
+     *        estimator, target and curve prior it names; {@link RecomputedThresholds}) rather than as stored, and
+     *        say how they compare; only Excitrack recordings of schema 2 or later can be
+     * @throws InvalidRequestException as {@link #analyze(List)}, and with {@code recompute} for a MEM file or a
+     *        recording whose thresholds cannot be recomputed
+     */
+    public List<FileVariables> analyze(List<Path> files, boolean recompute) {
         List<FileVariables> out = new ArrayList<>();
         for (Path file : files) {
-            out.add(analyze(file.getFileName().toString(), ExcitabilityFiles.read(file)));
+            String name = file.getFileName().toString();
+            if (!recompute) {
+                out.add(analyze(name, ExcitabilityFiles.read(file)));
+            } else if (ExcitabilityFiles.isMem(file)) {
+                throw new InvalidRequestException(file + " is a QTRAC MEM file: it holds QtracP's thresholds, not the "
+                        + "trials they came from, so they cannot be recomputed", null);
+            } else {
+                Recording recording = RecordingFile.open(file);
+                List<RecomputedThresholds.Threshold> thresholds = RecomputedThresholds.of(recording);
+                FileVariables v = analyze(name, ExcitabilityFiles.fromRecording(recording,
+                        RecomputedThresholds.measured(thresholds)));
+                double largest = thresholds.stream().mapToDouble(RecomputedThresholds.Threshold::relativeDifference)
+                        .max().orElse(0);
+                out.add(new FileVariables(v.file(), v.subject(), v.variables(),
+                        Optional.of(new Recomputed(thresholds.size(), largest))));
+            }
         }
         return out;
     }

@@ -47,6 +47,18 @@ public final class ExcitabilityFiles {
      * @throws org.excitrack.storage.recording.RecordingFormatException for a file that is not a readable recording
      */
     public static ExcitabilityRecording read(Path file) {
+        if (isMem(file)) {
+            return new MemReader().read(file);
+        }
+        return fromRecording(RecordingFile.open(file));
+    }
+
+    /**
+     * Whether {@code file} is a MEM file rather than a recording.
+     *
+     * @throws InvalidRequestException when the file is missing or of neither kind
+     */
+    static boolean isMem(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidRequestException("no such file: " + file, null);
         }
@@ -54,22 +66,25 @@ public final class ExcitabilityFiles {
             throw new InvalidRequestException(file + " is neither a QTRAC .MEM file nor an Excitrack recording ("
                     + RECORDING_SUFFIX + ")", null);
         }
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mem")) {
-            return new MemReader().read(file);
-        }
-        return fromRecording(RecordingFile.open(file));
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mem");
     }
 
-    /** The curves of an Excitrack recording. */
+    /** The curves of an Excitrack recording, from its stored thresholds. */
     public static ExcitabilityRecording fromRecording(Recording recording) {
-        ProtocolService.Checked checked = new ProtocolService().checkText(recording.metadata().protocol().name(),
-                recording.metadata().protocol().sourceText());
-        ProtocolPlan plan = checked.plan().orElseThrow(() -> new InvalidRequestException("the protocol this "
-                + "recording ran no longer compiles, so its curves cannot be rebuilt:\n" + checked.diagnostics(), null));
         List<SessionCurves.MeasuredThreshold> thresholds = new ArrayList<>();
         for (ThresholdRecord t : recording.thresholds()) {
             thresholds.add(new SessionCurves.MeasuredThreshold(t.section(), t.point(), t.channel(), t.valueNanoamps()));
         }
+        return fromRecording(recording, thresholds);
+    }
+
+    /** The curves of an Excitrack recording, from the thresholds given (e.g. recomputed from its trials). */
+    static ExcitabilityRecording fromRecording(Recording recording,
+                                               List<SessionCurves.MeasuredThreshold> thresholds) {
+        ProtocolService.Checked checked = new ProtocolService().checkText(recording.metadata().protocol().name(),
+                recording.metadata().protocol().sourceText());
+        ProtocolPlan plan = checked.plan().orElseThrow(() -> new InvalidRequestException("the protocol this "
+                + "recording ran no longer compiles, so its curves cannot be rebuilt:\n" + checked.diagnostics(), null));
         List<TrialRecord> sr = recording.trials().stream()
                 .filter(t -> STIMULUS_RESPONSE_POINTS.contains(t.pointLabel())).toList();
         List<StimulusResponsePoint> points = new ArrayList<>();

@@ -92,8 +92,10 @@ final class ResumeStates {
                 .filter(t -> ExcitabilityFiles.STIMULUS_RESPONSE_POINTS.contains(t.pointLabel())).toList();
         List<StimulusResponsePoint> points = new ArrayList<>();
         for (TrialRecord t : trials) {
-            points.add(new StimulusResponsePoint(t.result().deliveredPulses().stream()
-                    .mapToLong(Pulse::amplitudeNanoamps).max().orElse(0), t.response().negativePeakMicrovolts()));
+            // the stimulus the session chose, as the curve had it; older files only have the pulses as delivered
+            long stimulus = t.testStimulusNanoamps().orElseGet(() -> t.result().deliveredPulses().stream()
+                    .mapToLong(Pulse::amplitudeNanoamps).max().orElse(0));
+            points.add(new StimulusResponsePoint(stimulus, t.response().negativePeakMicrovolts()));
         }
         return new ResumeState.StimulusResponseState(ExcitabilityFiles.maximal(trials), points);
     }

@@ -152,7 +152,7 @@ public final class RunService {
                 }
                 ProtocolSession session = new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(),
                         new ScriptedOperator(state.inputs()), control.session(),
-                        new RecordingFileRecorder(writer, Clock.systemUTC()), Ticker.SYSTEM, state);
+                        new RecordingFileRecorder(writer, Clock.systemUTC(), recorded.trials()), Ticker.SYSTEM, state);
                 session.addListener(listener);
                 session.reconnectWith(() -> reopen(resolvedPort));
                 return end(session.run(), file, writer, unit);

@@ -42,6 +42,7 @@ import org.excitrack.tracking.Tracker;
 import org.excitrack.tracking.TrackerKind;
 import org.excitrack.tracking.TrackingGoal;
 import org.excitrack.tracking.StimulusResponsePoint;
+import org.excitrack.tracking.ThresholdBasis;
 import org.excitrack.tracking.ThresholdEstimate;
 
 /**
@@ -650,7 +651,7 @@ public final class ProtocolSession {
     private void afterTrial(String point, int channelIndex, ChannelPlan channel, long stimulus, Response response,
                             TrialResult result, String state) {
         trialsDone++;
-        recorder.trial(sectionName, point, channelIndex, result, response, state);
+        recorder.trial(sectionName, point, channelIndex, stimulus, result, response, state);
         emit(new SessionEvent.Trial(result.trialId(), sectionName, point, channel.name(), stimulus, response, result));
         // only a test pulse alone has a baseline free of other stimuli before it
         boolean cleanBaseline = stimulus > 0 && result.deliveredPulses().size() == 1
@@ -679,7 +680,8 @@ public final class ProtocolSession {
         }
         ThresholdEstimate e = estimate.get();
         thresholds.put(channel.name(), Math.round(e.thresholdNanoamps()));
-        recorder.threshold(sectionName, name(point), channelIndex, e, tracker.stimuliGiven());
+        recorder.threshold(sectionName, name(point), channelIndex, e, tracker.stimuliGiven(),
+                ThresholdBasis.of(tracker, targetMicrovolts));
         results.add(new PointThreshold(sectionName, name(point), channel.name(), e, tracker.stimuliGiven(),
                 tracker.isConverged()));
         emit(new SessionEvent.Threshold(sectionName, name(point), channel.name(), e.thresholdNanoamps(),

@@ -2,6 +2,7 @@ package org.excitrack.session;
 
 import org.excitrack.model.Response;
 import org.excitrack.model.TrialResult;
+import org.excitrack.tracking.ThresholdBasis;
 import org.excitrack.tracking.ThresholdEstimate;
 
 /**
@@ -12,6 +13,24 @@ public interface SessionRecorder {
     void trial(String section, String point, int channel, TrialResult result, Response response, String trackerState);
 
     void threshold(String section, String point, int channel, ThresholdEstimate estimate, int stimuli);
+
+    /**
+     * A trial with the test stimulus the session chose for it (what its tracker recorded, before the unit's
+     * rounding; 0 without a test pulse). By default recorded as {@link #trial} without it.
+     */
+    default void trial(String section, String point, int channel, long testStimulusNanoamps, TrialResult result,
+                       Response response, String trackerState) {
+        trial(section, point, channel, result, response, trackerState);
+    }
+
+    /**
+     * A threshold with what its estimate was computed from, so it can be recomputed. By default recorded as
+     * {@link #threshold} without it.
+     */
+    default void threshold(String section, String point, int channel, ThresholdEstimate estimate, int stimuli,
+                           ThresholdBasis basis) {
+        threshold(section, point, channel, estimate, stimuli);
+    }
 
     void event(String kind, String detail);
 

@@ -67,4 +67,25 @@ class AnalyzeCommandTest {
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
     }
+
+    @Test
+    void recomputeTakesARecordingsThresholdsFromItsTrialsAndRefusesAMemFile() {
+        Path recording = dir.resolve("sd.excitrack");
+        CliRun run = excitrack("run", "TRONDNF-SD", "--port", "sim:unit?seed=4", "--virtual-time", "--out",
+                recording.toString(), "--temperature", "33");
+        assertThat(run.code()).as(run.err()).isZero();
+
+        CliRun table = excitrack("analyze", "--recompute", recording.toString());
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).containsPattern("  \\d+ thresholds recomputed from the stored trials; "
+                + "largest difference from the stored values ").contains("Strength-duration time constant (ms)");
+        CliRun json = excitrack("analyze", "--recompute", "--format", "json", recording.toString());
+        assertThat(json.out()).contains("\"recomputed\" : {", "\"largestRelativeDifference\" : ");
+        assertThat(excitrack("analyze", recording.toString()).out()).doesNotContain("recomputed");
+
+        assumeTrue(Files.isDirectory(DATA), "the nerve-norms data set is beside the project");
+        CliRun mem = excitrack("analyze", "--recompute", DATA.resolve("FESB70821A.MEM").toString());
+        assertThat(mem.code()).isEqualTo(2);
+        assertThat(mem.err()).contains("FESB70821A.MEM is a QTRAC MEM file", "cannot be recomputed");
+    }
 }

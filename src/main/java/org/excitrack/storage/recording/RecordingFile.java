@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 
 /**
@@ -29,8 +30,10 @@ import org.sqlite.SQLiteErrorCode;
  * <ul>
  *   <li>{@link #create} makes a new file, owner read/write only (0600 where the file system is POSIX), and refuses
  *       one that exists: recordings are never overwritten.</li>
- *   <li>{@link #open} reads a whole recording back as records, without writing to it.</li>
- *   <li>{@link #resume} continues a recording whose writer died or was closed without finishing.</li>
+ *   <li>{@link #open} reads a whole recording back as records, without writing to it; a file of an older schema is
+ *       read through an upgraded copy in memory.</li>
+ *   <li>{@link #resume} continues a recording whose writer died or was closed without finishing; a file of an
+ *       older schema is upgraded in place first (and says so in an event).</li>
  * </ul>
  *
  * <p>Every refusal ({@link RecordingFormatException}) is decided from a read-only look at the file, so a refused file
@@ -63,10 +66,10 @@ public final class RecordingFile {
             conn = connect(file, false);
             try (Statement st = conn.createStatement()) {
                 st.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
-                st.execute("PRAGMA user_version = " + Schema.VERSION);
                 for (String ddl : Schema.V1) {
                     st.execute(ddl);
                 }
+                Schema.upgrade(st, 1);
             }
             insertMetadata(conn, metadata, clock);
             conn.commit();
@@ -91,11 +94,36 @@ public final class RecordingFile {
      * @throws RecordingFormatException if the file is missing, not SQLite, not ours, or of a newer schema
      */
     public static Recording open(Path file) {
-        inspect(file);
-        try (Connection conn = connect(file, true)) {
-            return RecordingReader.read(conn);
+        int version = inspect(file).version();
+        try (Connection conn = version < Schema.VERSION ? upgradedCopy(file, version) : connect(file, true)) {
+            return RecordingReader.read(conn, version);
         } catch (SQLException e) {
             throw new RecordingException(file, "could not read recording: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An in-memory copy of an older file (SQLite's online backup, a consistent snapshot even while a writer
+     * commits), upgraded to the current schema, so one reader serves every version and the file is not touched.
+     */
+    private static Connection upgradedCopy(Path file, int version) throws SQLException {
+        Connection copy = DriverManager.getConnection("jdbc:sqlite::memory:");
+        try {
+            int rc = copy.unwrap(SQLiteConnection.class).getDatabase().restore("main",
+                    file.toAbsolutePath().toString(), null);
+            if (rc != SQLiteErrorCode.SQLITE_OK.code) {
+                throw new SQLException("copying schema-" + version + " file into memory failed with SQLite code "
+                        + rc);
+            }
+            copy.setAutoCommit(false);
+            try (Statement st = copy.createStatement()) {
+                Schema.upgrade(st, version);
+            }
+            copy.commit();
+            return copy;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(copy);
+            throw e;
         }
     }
 
@@ -111,7 +139,8 @@ public final class RecordingFile {
 
     /** {@link #resume(Path)} with the given clock for the resume event. */
     public static RecordingWriter resume(Path file, Clock clock) {
-        RecordingStatus status = inspect(file);
+        Inspection inspected = inspect(file);
+        RecordingStatus status = inspected.status();
         if (status == RecordingStatus.FINISHED) {
             throw new RecordingFormatException(file,
                     "is finished; a finished recording is never opened for writing");
@@ -120,6 +149,11 @@ public final class RecordingFile {
         WriterLock lock = WriterLock.acquire(file);
         try {
             conn = connect(file, false);
+            if (inspected.version() < Schema.VERSION) {
+                try (Statement st = conn.createStatement()) {
+                    Schema.upgrade(st, inspected.version());
+                }
+            }
             OptionalLong last;
             try (Statement st = conn.createStatement();
                  ResultSet rs = st.executeQuery("SELECT max(trial_id) FROM trial")) {
@@ -132,6 +166,10 @@ public final class RecordingFile {
             }
             RecordingWriter writer = new RecordingWriter(file, conn, clock, last, lock);
             conn.commit();
+            if (inspected.version() < Schema.VERSION) {
+                writer.appendEvent(new RecordedEvent(clock.instant(), "schema", "upgraded from schema "
+                        + inspected.version() + " to " + Schema.VERSION));
+            }
             writer.appendEvent(new RecordedEvent(clock.instant(), "resume", "status was " + status.sql()
                     + "; last trial " + (last.isPresent() ? Long.toString(last.getAsLong()) : "none")));
             return writer;
@@ -145,8 +183,12 @@ public final class RecordingFile {
         }
     }
 
-    /** Checks, read-only, that {@code file} is a recording this version can read; returns its status. */
-    static RecordingStatus inspect(Path file) {
+    /** What a read-only look at a file found: its status and schema version. */
+    private record Inspection(RecordingStatus status, int version) {
+    }
+
+    /** Checks, read-only, that {@code file} is a recording this version can read; returns its status and version. */
+    private static Inspection inspect(Path file) {
         byte[] header = new byte[SQLITE_MAGIC.length];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -179,7 +221,7 @@ public final class RecordingFile {
                 if (!rs.next()) {
                     throw new RecordingFormatException(file, "is damaged: its meta table is empty");
                 }
-                return RecordingStatus.fromSql(rs.getString(1));
+                return new Inspection(RecordingStatus.fromSql(rs.getString(1)), version);
             }
         } catch (SQLException e) {
             if (e.getErrorCode() == SQLiteErrorCode.SQLITE_NOTADB.code) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.excitrack.model.Polarity;
 import org.excitrack.model.PolarizingStep;
 import org.excitrack.model.Pulse;
@@ -22,27 +23,29 @@ import org.excitrack.model.TrialResult;
 import org.excitrack.model.TriggerOut;
 import org.excitrack.model.UnitIdentity;
 
-/** Reads a schema-1 recording back into records, inside one read transaction (a consistent snapshot). */
+/**
+ * Reads a recording of the current schema (an older file upgraded in memory) back into records, inside one read
+ * transaction (a consistent snapshot).
+ */
 final class RecordingReader {
     private RecordingReader() {
     }
 
-    static Recording read(Connection conn) throws SQLException {
+    /** @param fileVersion the schema version of the file as stored, which the recording reports */
+    static Recording read(Connection conn, int fileVersion) throws SQLException {
         conn.setAutoCommit(false); // one snapshot even if a writer commits meanwhile
         try (Statement st = conn.createStatement()) {
-            int version;
             Instant created;
             RecordingStatus status;
             Optional<Instant> finished;
             String appVersion;
-            try (ResultSet rs = st.executeQuery("SELECT schema_version, created_utc, application_version, status, "
-                    + "finished_utc FROM meta")) {
+            try (ResultSet rs = st.executeQuery("SELECT created_utc, application_version, status, finished_utc "
+                    + "FROM meta")) {
                 rs.next();
-                version = rs.getInt(1);
-                created = Instant.parse(rs.getString(2));
-                appVersion = rs.getString(3);
-                status = RecordingStatus.fromSql(rs.getString(4));
-                finished = Optional.ofNullable(rs.getString(5)).map(Instant::parse);
+                created = Instant.parse(rs.getString(1));
+                appVersion = rs.getString(2);
+                status = RecordingStatus.fromSql(rs.getString(3));
+                finished = Optional.ofNullable(rs.getString(4)).map(Instant::parse);
             }
             SubjectInfo subject;
             try (ResultSet rs = st.executeQuery("SELECT pseudonymous_id, age_years, sex, skin_temperature_c, sites, "
@@ -69,7 +72,7 @@ final class RecordingReader {
                         rs.getInt(4)), rs.getString(5));
             }
             RecordingMetadata metadata = new RecordingMetadata(appVersion, subject, operator, protocol, device);
-            return new Recording(version, created, status, finished, metadata, trials(st), events(st), prompts(st),
+            return new Recording(fileVersion, created, status, finished, metadata, trials(st), events(st), prompts(st),
                     thresholds(st), variables(st));
         } finally {
             conn.rollback();
@@ -112,7 +115,7 @@ final class RecordingReader {
         try (ResultSet rs = st.executeQuery("SELECT t.trial_id, t.section, t.point_label, t.channel, "
                 + "t.started_unit_us, t.host_time_utc, t.negative_peak_uv, t.peak_to_peak_uv, t.latency_us, "
                 + "t.noise_uv, t.tracker_state_json, s.sample_rate_hz, s.start_us, s.channels, s.nv_per_count, "
-                + "s.samples FROM trial t JOIN sweep s USING (trial_id) ORDER BY t.trial_id")) {
+                + "s.samples, t.test_stimulus_na FROM trial t JOIN sweep s USING (trial_id) ORDER BY t.trial_id")) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 Double[] measures = new Double[4];
@@ -127,8 +130,10 @@ final class RecordingReader {
                         samples(rs.getBytes(16)));
                 TrialResult result = new TrialResult(id, rs.getLong(5), pulses.getOrDefault(id, List.of()),
                         polarizing.getOrDefault(id, List.of()), triggers.getOrDefault(id, List.of()), sweep);
+                long stimulus = rs.getLong(17);
+                OptionalLong testStimulus = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(stimulus);
                 out.add(new TrialRecord(result, rs.getString(2), rs.getString(3), rs.getInt(4),
-                        Instant.parse(rs.getString(6)), response, rs.getString(11)));
+                        Instant.parse(rs.getString(6)), response, rs.getString(11), testStimulus));
             }
         }
         return out;
@@ -155,19 +160,46 @@ final class RecordingReader {
     }
 
     private static List<ThresholdRecord> thresholds(Statement st) throws SQLException {
-        List<ThresholdRecord> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SELECT section, point, channel, value_na, se_na, stimuli "
-                + "FROM threshold ORDER BY section, point, channel")) {
+        Map<String, List<Long>> trialIds = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("SELECT section, point, channel, trial_id FROM threshold_trial "
+                + "ORDER BY section, point, channel, seq")) {
             while (rs.next()) {
-                double value = rs.getDouble(4);
-                value = rs.wasNull() ? Double.NaN : value;
-                double se = rs.getDouble(5);
-                se = rs.wasNull() ? Double.NaN : se;
-                out.add(new ThresholdRecord(rs.getString(1), rs.getString(2), rs.getInt(3), value, se,
-                        rs.getInt(6)));
+                trialIds.computeIfAbsent(key(rs.getString(1), rs.getString(2), rs.getInt(3)),
+                        k -> new ArrayList<>()).add(rs.getLong(4));
+            }
+        }
+        List<ThresholdRecord> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT section, point, channel, value_na, se_na, stimuli, tracker, "
+                + "target_uv, prior_log_log_slope, prior_slope_relative_sd, prior_residual_sd, prior_residual_df, "
+                + "prior_maximal_uv FROM threshold ORDER BY section, point, channel")) {
+            while (rs.next()) {
+                String section = rs.getString(1);
+                String point = rs.getString(2);
+                int channel = rs.getInt(3);
+                String tracker = rs.getString(7);
+                Optional<ThresholdInputs> inputs = tracker == null ? Optional.empty() : Optional.of(
+                        new ThresholdInputs(tracker, real(rs, 8), real(rs, 9), realOr(rs, 10, Double.POSITIVE_INFINITY),
+                                real(rs, 11), real(rs, 12), real(rs, 13),
+                                trialIds.getOrDefault(key(section, point, channel), List.of())));
+                out.add(new ThresholdRecord(section, point, channel, real(rs, 4), real(rs, 5), rs.getInt(6),
+                        inputs));
             }
         }
         return out;
+    }
+
+    private static String key(String section, String point, int channel) {
+        return section + "\u0000" + point + "\u0000" + channel;
+    }
+
+    /** A REAL column; NULL (how NaN is stored) is NaN. */
+    private static double real(ResultSet rs, int column) throws SQLException {
+        return realOr(rs, column, Double.NaN);
+    }
+
+    private static double realOr(ResultSet rs, int column, double ifNull) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? ifNull : v;
     }
 
     private static List<VariableRecord> variables(Statement st) throws SQLException {

@@ -57,7 +57,7 @@ public final class RecordingWriter implements AutoCloseable {
             long id = trial.trialId();
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO trial (trial_id, section, point_label, "
                     + "channel, started_unit_us, host_time_utc, negative_peak_uv, peak_to_peak_uv, latency_us, "
-                    + "noise_uv, tracker_state_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "noise_uv, tracker_state_json, test_stimulus_na) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setString(2, trial.section());
                 ps.setString(3, trial.pointLabel());
@@ -70,6 +70,11 @@ public final class RecordingWriter implements AutoCloseable {
                 setReal(ps, 9, r == null ? null : r.latencyMicros());
                 setReal(ps, 10, r == null ? null : r.baselineNoiseMicrovoltsRms());
                 ps.setString(11, trial.trackerStateJson());
+                if (trial.testStimulusNanoamps().isPresent()) {
+                    ps.setLong(12, trial.testStimulusNanoamps().getAsLong());
+                } else {
+                    ps.setNull(12, Types.INTEGER);
+                }
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO pulse (trial_id, seq, onset_us, width_us, "
@@ -147,18 +152,53 @@ public final class RecordingWriter implements AutoCloseable {
         });
     }
 
-    /** Stores a threshold, replacing any earlier one for the same section, point and channel. */
+    /**
+     * Stores a threshold with what it was computed from, if given, replacing any earlier one for the same section,
+     * point and channel. Its input trials must already be stored.
+     */
     public void recordThreshold(ThresholdRecord t) {
         inTransaction("record threshold " + t.section() + "/" + t.point(), () -> {
+            ThresholdInputs in = t.inputs().orElse(null);
             try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO threshold (section, point, "
-                    + "channel, value_na, se_na, stimuli) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "channel, value_na, se_na, stimuli, tracker, target_uv, prior_log_log_slope, "
+                    + "prior_slope_relative_sd, prior_residual_sd, prior_residual_df, prior_maximal_uv) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, t.section());
                 ps.setString(2, t.point());
                 ps.setInt(3, t.channel());
                 setReal(ps, 4, t.valueNanoamps());
                 setReal(ps, 5, t.standardErrorNanoamps());
                 ps.setInt(6, t.stimuli());
+                ps.setString(7, in == null ? null : in.tracker());
+                setReal(ps, 8, in == null ? null : in.targetMicrovolts());
+                setReal(ps, 9, in == null ? null : in.priorLogLogSlope());
+                // no slope prior is an infinite uncertainty, stored as NULL
+                setReal(ps, 10, in == null || Double.isInfinite(in.priorSlopeRelativeSd()) ? null
+                        : in.priorSlopeRelativeSd());
+                setReal(ps, 11, in == null ? null : in.priorResidualSd());
+                setReal(ps, 12, in == null ? null : in.priorResidualDegreesOfFreedom());
+                setReal(ps, 13, in == null ? null : in.priorMaximalResponseMicrovolts());
                 ps.executeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "DELETE FROM threshold_trial WHERE section = ? AND point = ? AND channel = ?")) {
+                ps.setString(1, t.section());
+                ps.setString(2, t.point());
+                ps.setInt(3, t.channel());
+                ps.executeUpdate();
+            }
+            List<Long> trials = in == null ? List.of() : in.trialIds();
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO threshold_trial (section, point, channel, "
+                    + "seq, trial_id) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < trials.size(); i++) {
+                    ps.setString(1, t.section());
+                    ps.setString(2, t.point());
+                    ps.setInt(3, t.channel());
+                    ps.setInt(4, i);
+                    ps.setLong(5, trials.get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         });
     }

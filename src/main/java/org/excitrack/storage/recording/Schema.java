@@ -1,11 +1,18 @@
 package org.excitrack.storage.recording;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
-/** The SQL of schema version 1, documented in {@code src/site/markdown/recording-format.md}. */
+/**
+ * The SQL of the recording schema, documented in {@code src/site/markdown/recording-format.md}: version 1 as it
+ * was released, and each later version as an upgrade from the one before. A new file is made at version 1 and
+ * upgraded, so new and upgraded files have the same schema; an older file is upgraded in place when it is resumed,
+ * and in a copy in memory when it is read (the file itself is never written by a reader).
+ */
 final class Schema {
     /** The version this code writes and the newest it reads; stored as {@code PRAGMA user_version}. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** {@code PRAGMA application_id}: ASCII "ExTk" (0x4578546B), so tools and our reader recognise the file. */
     static final int APPLICATION_ID = 0x4578546B;
@@ -120,6 +127,46 @@ final class Schema {
               name TEXT NOT NULL,
               value REAL)""");
 
+    /**
+     * 1 → 2: what recomputing a threshold needs. Each trial keeps the test stimulus its tracker recorded; each
+     * threshold keeps its estimator, target and curve prior, and {@code threshold_trial} lists the trials it was
+     * computed from. Files upgraded from 1 have NULL there: their thresholds stay as stored.
+     */
+    static final List<String> V1_TO_V2 = List.of(
+            "ALTER TABLE trial ADD COLUMN test_stimulus_na INTEGER",
+            "ALTER TABLE threshold ADD COLUMN tracker TEXT",
+            "ALTER TABLE threshold ADD COLUMN target_uv REAL",
+            "ALTER TABLE threshold ADD COLUMN prior_log_log_slope REAL",
+            "ALTER TABLE threshold ADD COLUMN prior_slope_relative_sd REAL",
+            "ALTER TABLE threshold ADD COLUMN prior_residual_sd REAL",
+            "ALTER TABLE threshold ADD COLUMN prior_residual_df REAL",
+            "ALTER TABLE threshold ADD COLUMN prior_maximal_uv REAL",
+            """
+            CREATE TABLE threshold_trial (
+              section TEXT NOT NULL,
+              point TEXT NOT NULL,
+              channel INTEGER NOT NULL,
+              seq INTEGER NOT NULL,
+              trial_id INTEGER NOT NULL REFERENCES trial (trial_id),
+              PRIMARY KEY (section, point, channel, seq))""");
+
+    /** The upgrades in order: {@code UPGRADES.get(v - 1)} takes a file from version v to v + 1. */
+    private static final List<List<String>> UPGRADES = List.of(V1_TO_V2);
+
     private Schema() {
+    }
+
+    /**
+     * Upgrades a database of version {@code from} to {@link #VERSION}, inside the caller's transaction: the
+     * upgrades' DDL, then {@code PRAGMA user_version} and {@code meta.schema_version}.
+     */
+    static void upgrade(Statement st, int from) throws SQLException {
+        for (int v = from; v < VERSION; v++) {
+            for (String ddl : UPGRADES.get(v - 1)) {
+                st.execute(ddl);
+            }
+        }
+        st.execute("PRAGMA user_version = " + VERSION);
+        st.executeUpdate("UPDATE meta SET schema_version = " + VERSION);
     }
 }

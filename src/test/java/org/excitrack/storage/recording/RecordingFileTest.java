@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class RecordingFileTest {
 
         Recording r = RecordingFile.open(file);
 
-        assertThat(r.schemaVersion()).isEqualTo(1);
+        assertThat(r.schemaVersion()).isEqualTo(2);
         assertThat(r.created()).isEqualTo(CLOCK.instant());
         assertThat(r.status()).isEqualTo(RecordingStatus.FINISHED);
         assertThat(r.finished()).contains(CLOCK.instant());
@@ -69,6 +70,45 @@ class RecordingFileTest {
         assertThat(r.prompts()).containsExactlyElementsOf(prompts);
         assertThat(r.thresholds()).containsExactlyElementsOf(thresholds);
         assertThat(r.variables()).containsExactlyElementsOf(variables);
+    }
+
+    @Test
+    void testStimuliAndWhatEachThresholdWasComputedFromRoundTrip() throws SQLException {
+        Path file = dir.resolve("inputs.excitrack");
+        List<TrialRecord> trials = new ArrayList<>();
+        List<ThresholdRecord> thresholds = List.of(
+                new ThresholdRecord("TE", "TEd10", 0, 2_512_000.5, 12.25, 6,
+                        Optional.of(RecordingSamples.inputs(2, 0, 1))),
+                new ThresholdRecord("TE", "TEh10", 1, 3_000_000, Double.NaN, 4,
+                        Optional.of(RecordingSamples.inputsWithoutSlopePrior(3))),
+                new ThresholdRecord("TE", "TEh20", 1, 3_100_000, 20, 4));
+        try (RecordingWriter w = RecordingFile.create(file, RecordingSamples.metadata(), CLOCK)) {
+            for (long id = 0; id < 5; id++) {
+                TrialRecord t = id == 4 ? RecordingSamples.trial(id) : RecordingSamples.trialWithStimulus(id);
+                trials.add(t);
+                w.appendTrial(t);
+            }
+            // recorded again: the threshold and its list of trials are replaced, not added to
+            w.recordThreshold(new ThresholdRecord("TE", "TEd10", 0, 1, 1, 1,
+                    Optional.of(RecordingSamples.inputs(4, 3, 2, 1))));
+            thresholds.forEach(w::recordThreshold);
+            w.finish();
+        }
+
+        Recording r = RecordingFile.open(file);
+
+        assertThat(r.trials()).containsExactlyElementsOf(trials);
+        assertThat(r.trials()).extracting(t -> t.testStimulusNanoamps().isPresent())
+                .containsExactly(true, true, true, true, false);
+        assertThat(r.thresholds()).containsExactlyElementsOf(thresholds);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement()) {
+            assertThat(query(st, "SELECT group_concat(trial_id) FROM (SELECT trial_id FROM threshold_trial "
+                    + "WHERE point = 'TEd10' ORDER BY seq)")).isEqualTo("2,0,1");
+            assertThat(query(st, "SELECT prior_slope_relative_sd IS NULL FROM threshold WHERE point = 'TEh10'"))
+                    .as("no slope prior is stored as NULL").isEqualTo("1");
+            assertThat(query(st, "SELECT count(*) FROM threshold WHERE tracker IS NULL")).isEqualTo("1");
+        }
     }
 
     @Test
@@ -84,7 +124,8 @@ class RecordingFileTest {
                 assertThat(blob).startsWith((byte) 0x00, (byte) 0x80, (byte) 0xFF, (byte) 0x7F);
             }
             assertThat(query(st, "PRAGMA application_id")).isEqualTo("1165513835"); // 0x4578546B, "ExTk"
-            assertThat(query(st, "PRAGMA user_version")).isEqualTo("1");
+            assertThat(query(st, "PRAGMA user_version")).isEqualTo("2");
+            assertThat(query(st, "SELECT schema_version FROM meta")).isEqualTo("2");
             assertThat(query(st, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(query(st, "SELECT status FROM meta")).isEqualTo("interrupted");
         }
@@ -192,10 +233,10 @@ class RecordingFileTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement()) {
-            st.execute("PRAGMA user_version = 2");
+            st.execute("PRAGMA user_version = 3");
             st.execute("PRAGMA journal_mode = DELETE");
         }
-        String message = file + " was written by a newer Excitrack (schema 2); this version reads schema 1";
+        String message = file + " was written by a newer Excitrack (schema 3); this version reads schema 2";
         assertUnchanged(file, f -> assertThatThrownBy(() -> RecordingFile.open(f))
                 .isInstanceOf(RecordingFormatException.class).hasMessage(message));
         assertUnchanged(file, f -> assertThatThrownBy(() -> RecordingFile.resume(f))

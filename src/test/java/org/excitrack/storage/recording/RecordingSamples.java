@@ -3,6 +3,8 @@ package org.excitrack.storage.recording;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.LongStream;
 import org.excitrack.model.AmplifierSettings;
 import org.excitrack.model.Polarity;
 import org.excitrack.model.PolarizingStep;
@@ -51,5 +53,24 @@ final class RecordingSamples {
                 : new Response(1000.5 + id, 2100.25, 6_250.0, id % 2 == 0 ? 3.1 : Double.NaN);
         return new TrialRecord(result, "TE", "TEd" + (id % 4), (int) (id % 2), T0.plusMillis(800 * id), response,
                 "{\"target_uv\":500.0,\"step_percent\":" + (id % 8) + "}");
+    }
+
+    /** Trial {@code id} as a schema-2 session records it: with the test stimulus its tracker recorded. */
+    static TrialRecord trialWithStimulus(long id) {
+        TrialRecord t = trial(id);
+        return new TrialRecord(t.result(), t.section(), t.pointLabel(), t.channel(), t.hostTime(), t.response(),
+                t.trackerStateJson(), OptionalLong.of(id % 7 == 3 ? 0 : 2_500_000 + id));
+    }
+
+    /** What a threshold on trials {@code ids} was computed from, as schema 2 stores it. */
+    static ThresholdInputs inputs(long... ids) {
+        return new ThresholdInputs("excitrack-regression-1", 3_200.5, 8, 0.5, 0.15, 2, 8_001.25,
+                LongStream.of(ids).boxed().toList());
+    }
+
+    /** The same, with no slope prior (an infinite slope uncertainty, stored as NULL). */
+    static ThresholdInputs inputsWithoutSlopePrior(long... ids) {
+        return new ThresholdInputs("qtrac-proportional-1", 3_200.5, 1, Double.POSITIVE_INFINITY, 0, 0, 0,
+                LongStream.of(ids).boxed().toList());
     }
 }
