@@ -126,4 +126,16 @@ public final class RecordingFileRecorder implements SessionRecorder {
                 prior.slopeRelativeSd(), prior.residualSd(), prior.residualDegreesOfFreedom(),
                 prior.maximalResponseMicrovolts(), ids));
     }
+
+    @Override
+    public void magneticPulses(long trialId, java.util.List<org.excitrack.model.tms.DeliveredMagneticPulse> pulses) {
+        writer.appendMagneticPulses(trialId, pulses);
+    }
+
+    @Override
+    public void magneticThreshold(String section, String point, String channel,
+                                  org.excitrack.model.tms.MagneticThreshold threshold) {
+        writer.recordMagneticThreshold(new org.excitrack.storage.recording.MagneticRecord.Threshold(section, point,
+                channel, threshold));
+    }
 }

@@ -18,11 +18,12 @@ import java.util.Optional;
  * @param prompts prompts in the order written
  * @param thresholds thresholds by section, point, channel
  * @param variables variables by number
+ * @param magnetic the stimulator, magnetic pulses and %MSO thresholds of a TMS recording
  */
 public record Recording(int schemaVersion, Instant created, RecordingStatus status, Optional<Instant> finished,
                         RecordingMetadata metadata, List<TrialRecord> trials, List<RecordedEvent> events,
                         List<RecordedPrompt> prompts, List<ThresholdRecord> thresholds,
-                        List<VariableRecord> variables) {
+                        List<VariableRecord> variables, MagneticRecord magnetic) {
     public Recording {
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(status, "status");
@@ -33,5 +34,6 @@ public record Recording(int schemaVersion, Instant created, RecordingStatus stat
         prompts = List.copyOf(prompts);
         thresholds = List.copyOf(thresholds);
         variables = List.copyOf(variables);
+        Objects.requireNonNull(magnetic, "magnetic");
     }
 }

@@ -73,10 +73,46 @@ final class RecordingReader {
             }
             RecordingMetadata metadata = new RecordingMetadata(appVersion, subject, operator, protocol, device);
             return new Recording(fileVersion, created, status, finished, metadata, trials(st), events(st), prompts(st),
-                    thresholds(st), variables(st));
+                    thresholds(st), variables(st), magnetic(st));
         } finally {
             conn.rollback();
         }
+    }
+
+    private static MagneticRecord magnetic(Statement st) throws SQLException {
+        java.util.Optional<org.excitrack.model.tms.StimulatorIdentity> stimulator = java.util.Optional.empty();
+        try (ResultSet rs = st.executeQuery("SELECT model, serial, software_version, port FROM stimulator")) {
+            if (rs.next()) {
+                stimulator = java.util.Optional.of(new org.excitrack.model.tms.StimulatorIdentity(
+                        org.excitrack.model.tms.StimulatorModel.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getString(3), rs.getString(4)));
+            }
+        }
+        Map<Long, List<org.excitrack.model.tms.DeliveredMagneticPulse>> pulses = new java.util.TreeMap<>();
+        try (ResultSet rs = st.executeQuery("SELECT trial_id, output, trigger_line, onset_us, intensity_pct_mso "
+                + "FROM magnetic_pulse ORDER BY trial_id, seq")) {
+            while (rs.next()) {
+                pulses.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(
+                        new org.excitrack.model.tms.DeliveredMagneticPulse(org.excitrack.model.tms.MagneticOutput.valueOf(
+                                rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getInt(3), rs.getLong(4),
+                                rs.getInt(5)));
+            }
+        }
+        List<MagneticRecord.Threshold> thresholds = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT section, point, channel, value_pct_mso, se_pct_mso, stimuli, "
+                + "converged FROM magnetic_threshold ORDER BY rowid")) {
+            while (rs.next()) {
+                thresholds.add(new MagneticRecord.Threshold(rs.getString(1), rs.getString(2), rs.getString(3),
+                        new org.excitrack.model.tms.MagneticThreshold(realOrNaN(rs, 4), realOrNaN(rs, 5), rs.getInt(6),
+                                rs.getInt(7) != 0)));
+            }
+        }
+        return new MagneticRecord(stimulator, pulses, thresholds);
+    }
+
+    private static double realOrNaN(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : v;
     }
 
     private static String singleString(Statement st, String sql) throws SQLException {

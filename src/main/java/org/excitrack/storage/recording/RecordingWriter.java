@@ -203,6 +203,58 @@ public final class RecordingWriter implements AutoCloseable {
         });
     }
 
+    /** The magnetic stimulator of a TMS recording, once, before its first trial. */
+    public void recordStimulator(org.excitrack.model.tms.StimulatorIdentity stimulator) {
+        inTransaction("record stimulator", () -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO stimulator (id, model, serial, "
+                    + "software_version, port) VALUES (1, ?, ?, ?, ?)")) {
+                ps.setString(1, stimulator.model().name());
+                ps.setString(2, stimulator.serialNumber());
+                ps.setString(3, stimulator.softwareVersion());
+                ps.setString(4, stimulator.port());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The magnetic pulses of a trial already stored, as they were set up. */
+    public void appendMagneticPulses(long trialId, List<org.excitrack.model.tms.DeliveredMagneticPulse> pulses) {
+        inTransaction("append magnetic pulses of trial " + trialId, () -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO magnetic_pulse (trial_id, seq, output, "
+                    + "trigger_line, onset_us, intensity_pct_mso) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < pulses.size(); i++) {
+                    org.excitrack.model.tms.DeliveredMagneticPulse p = pulses.get(i);
+                    ps.setLong(1, trialId);
+                    ps.setInt(2, i);
+                    ps.setString(3, p.output().name().toLowerCase(java.util.Locale.ROOT));
+                    ps.setInt(4, p.triggerLine());
+                    ps.setLong(5, p.onsetMicros());
+                    ps.setInt(6, p.intensityPercentMso());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** A magnetic threshold, replacing any earlier one for the same section, point and channel. */
+    public void recordMagneticThreshold(MagneticRecord.Threshold t) {
+        inTransaction("record magnetic threshold " + t.section() + "/" + t.point() + "/" + t.channel(), () -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO magnetic_threshold (section, "
+                    + "point, channel, value_pct_mso, se_pct_mso, stimuli, converged) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, t.section());
+                ps.setString(2, t.point());
+                ps.setString(3, t.channel());
+                setReal(ps, 4, Double.isFinite(t.threshold().percentMso()) ? t.threshold().percentMso() : null);
+                setReal(ps, 5, Double.isFinite(t.threshold().standardErrorPercentMso())
+                        ? t.threshold().standardErrorPercentMso() : null);
+                ps.setInt(6, t.threshold().stimuli());
+                ps.setInt(7, t.threshold().converged() ? 1 : 0);
+                ps.executeUpdate();
+            }
+        });
+    }
+
     /** Replaces the stored variables with {@code variables}, in one transaction. */
     public void recordVariables(List<VariableRecord> variables) {
         inTransaction("record variables", () -> {

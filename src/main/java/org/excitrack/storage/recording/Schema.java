@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Schema {
     /** The version this code writes and the newest it reads; stored as {@code PRAGMA user_version}. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** {@code PRAGMA application_id}: ASCII "ExTk" (0x4578546B), so tools and our reader recognise the file. */
     static final int APPLICATION_ID = 0x4578546B;
@@ -150,8 +150,37 @@ final class Schema {
               trial_id INTEGER NOT NULL REFERENCES trial (trial_id),
               PRIMARY KEY (section, point, channel, seq))""");
 
+    /** Version 3: magnetic stimulation (TMS): the stimulator, each trial's magnetic pulses, thresholds in %MSO. */
+    static final List<String> V2_TO_V3 = List.of(
+            """
+            CREATE TABLE stimulator (
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              model TEXT NOT NULL,
+              serial TEXT NOT NULL,
+              software_version TEXT NOT NULL,
+              port TEXT NOT NULL)""",
+            """
+            CREATE TABLE magnetic_pulse (
+              trial_id INTEGER NOT NULL REFERENCES trial (trial_id),
+              seq INTEGER NOT NULL,
+              output TEXT NOT NULL CHECK (output IN ('conditioning', 'test')),
+              trigger_line INTEGER NOT NULL,
+              onset_us INTEGER NOT NULL,
+              intensity_pct_mso INTEGER NOT NULL CHECK (intensity_pct_mso BETWEEN 0 AND 100),
+              PRIMARY KEY (trial_id, seq))""",
+            """
+            CREATE TABLE magnetic_threshold (
+              section TEXT NOT NULL,
+              point TEXT NOT NULL,
+              channel TEXT NOT NULL,
+              value_pct_mso REAL,
+              se_pct_mso REAL,
+              stimuli INTEGER NOT NULL,
+              converged INTEGER NOT NULL,
+              PRIMARY KEY (section, point, channel))""");
+
     /** The upgrades in order: {@code UPGRADES.get(v - 1)} takes a file from version v to v + 1. */
-    private static final List<List<String>> UPGRADES = List.of(V1_TO_V2);
+    private static final List<List<String>> UPGRADES = List.of(V1_TO_V2, V2_TO_V3);
 
     private Schema() {
     }

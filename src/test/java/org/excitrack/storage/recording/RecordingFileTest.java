@@ -59,7 +59,7 @@ class RecordingFileTest {
 
         Recording r = RecordingFile.open(file);
 
-        assertThat(r.schemaVersion()).isEqualTo(2);
+        assertThat(r.schemaVersion()).isEqualTo(3);
         assertThat(r.created()).isEqualTo(CLOCK.instant());
         assertThat(r.status()).isEqualTo(RecordingStatus.FINISHED);
         assertThat(r.finished()).contains(CLOCK.instant());
@@ -124,8 +124,8 @@ class RecordingFileTest {
                 assertThat(blob).startsWith((byte) 0x00, (byte) 0x80, (byte) 0xFF, (byte) 0x7F);
             }
             assertThat(query(st, "PRAGMA application_id")).isEqualTo("1165513835"); // 0x4578546B, "ExTk"
-            assertThat(query(st, "PRAGMA user_version")).isEqualTo("2");
-            assertThat(query(st, "SELECT schema_version FROM meta")).isEqualTo("2");
+            assertThat(query(st, "PRAGMA user_version")).isEqualTo("3");
+            assertThat(query(st, "SELECT schema_version FROM meta")).isEqualTo("3");
             assertThat(query(st, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(query(st, "SELECT status FROM meta")).isEqualTo("interrupted");
         }
@@ -233,10 +233,10 @@ class RecordingFileTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement()) {
-            st.execute("PRAGMA user_version = 3");
+            st.execute("PRAGMA user_version = 4");
             st.execute("PRAGMA journal_mode = DELETE");
         }
-        String message = file + " was written by a newer Excitrack (schema 3); this version reads schema 2";
+        String message = file + " was written by a newer Excitrack (schema 4); this version reads schema 3";
         assertUnchanged(file, f -> assertThatThrownBy(() -> RecordingFile.open(f))
                 .isInstanceOf(RecordingFormatException.class).hasMessage(message));
         assertUnchanged(file, f -> assertThatThrownBy(() -> RecordingFile.resume(f))
