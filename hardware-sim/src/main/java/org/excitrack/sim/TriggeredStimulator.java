@@ -1,5 +1,6 @@
 package org.excitrack.sim;
 
+import java.util.List;
 import java.util.Optional;
 import org.excitrack.model.TriggerOut;
 import org.excitrack.sim.cortex.MagneticPulse;
@@ -12,4 +13,13 @@ import org.excitrack.sim.cortex.MagneticPulse;
 public interface TriggeredStimulator {
     /** The pulse delivered in answer to {@code trigger}, if this stimulator is on that line and fires. */
     Optional<MagneticPulse> onTrigger(TriggerOut trigger);
+
+    /**
+     * Every pulse delivered in answer to {@code trigger}, in onset order: two for a stimulator that gives a pair
+     * from one trigger (a MagPro in Twin or Dual mode). The unit collects pulses through this method; a
+     * single-pulse stimulator need only implement {@link #onTrigger}.
+     */
+    default List<MagneticPulse> pulsesOnTrigger(TriggerOut trigger) {
+        return onTrigger(trigger).map(List::of).orElse(List.of());
+    }
 }
