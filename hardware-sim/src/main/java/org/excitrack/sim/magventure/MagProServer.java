@@ -133,9 +133,23 @@ public final class MagProServer implements AutoCloseable {
         return callOn(deviceThread, () -> question.apply(magPro));
     }
 
-    /** Blocks until the link closes, for a simulator process's main thread. */
+    /**
+     * Blocks until the link has closed and the frames that arrived before have been handled, for a simulator
+     * process's main thread, or for a test to read {@link #device()} afterwards.
+     */
     public void awaitTermination() throws InterruptedException {
         reader.join();
+        if (ownThread != null) {
+            ownThread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    /**
+     * The MagPro itself. It is single-threaded: use {@link #onDevice} and {@link #ask} while the server runs, and
+     * read it directly only after {@link #awaitTermination()}.
+     */
+    public VirtualMagPro device() {
+        return magPro;
     }
 
     @Override
@@ -182,7 +196,8 @@ public final class MagProServer implements AutoCloseable {
             }
         } finally {
             if (ownThread != null) {
-                ownThread.shutdownNow();
+                // frames already handed over are still handled, as a real MagPro would after the cable is pulled
+                ownThread.shutdown();
             }
         }
     }
