@@ -51,6 +51,7 @@ final class MagProChannel implements AutoCloseable {
     private final AtomicLong framesReceived = new AtomicLong();
     private final AtomicLong badFrames = new AtomicLong();
     private final AtomicLong undecodable = new AtomicLong();
+    private final AtomicLong sendOrder = new AtomicLong();
     private volatile long lastTrafficNanos;
     private volatile boolean closed;
     private volatile String lostBecause;
@@ -72,8 +73,12 @@ final class MagProChannel implements AutoCloseable {
         return link.description();
     }
 
+    /** A question on its way: its place in the order of everything sent, and its answer to come. */
+    record Asked(long sequence, CompletableFuture<MagProMessage> answer) {
+    }
+
     /** Registers for the answer, then sends the question. */
-    CompletableFuture<MagProMessage> request(MagProCommand question) {
+    Asked request(MagProCommand question) {
         int replyId = question.replyId().orElseThrow(() -> new IllegalArgumentException(question
                 + " is not a question"));
         CompletableFuture<MagProMessage> answer = new CompletableFuture<>();
@@ -82,12 +87,11 @@ final class MagProChannel implements AutoCloseable {
             previous.cancel(false);
         }
         try {
-            send(question);
+            return new Asked(send(question), answer);
         } catch (LinkLostException e) {
             pending.remove(replyId, answer);
             throw e;
         }
-        return answer;
     }
 
     /** Stops waiting; an answer that still comes goes to the listener as if unsolicited. */
@@ -95,15 +99,23 @@ final class MagProChannel implements AutoCloseable {
         pending.remove(question.replyId().orElseThrow(), answer);
     }
 
-    /** Writes at once from the calling thread, whatever else is waiting. */
-    void send(MagProCommand command) {
+    /**
+     * Writes at once from the calling thread, whatever else is waiting, and returns the command's place in the
+     * order of everything sent: the MagPro handles commands in that order, so an answer to an earlier question
+     * may predate a later command's effect.
+     */
+    long send(MagProCommand command) {
         String lost = lostBecause;
         if (lost != null) {
             throw new LinkLostException(lost, null);
         }
+        byte[] frame = MagProFrameEncoder.encode(command.toPayload());
         try {
-            link.write(MagProFrameEncoder.encode(command.toPayload()));
-            lastTrafficNanos = time.nanoTime();
+            synchronized (sendOrder) {
+                link.write(frame);
+                lastTrafficNanos = time.nanoTime();
+                return sendOrder.incrementAndGet();
+            }
         } catch (TransportException e) {
             throw new LinkLostException("lost the link " + link.description() + ": " + e.getMessage(), e);
         }

@@ -80,6 +80,8 @@ public final class MagProStimulator implements MagneticStimulator {
     private volatile boolean arming;
     private volatile boolean closed;
     private volatile long chargedAtNanos;
+    /** Where the last {@code [2, 0]} stands in the order of everything sent; answers to earlier questions predate it. */
+    private volatile long lastDisableSent;
     private volatile Amplitudes commanded;
     private volatile Amplitudes previouslyCommanded;
     private volatile int lastCelsius = -1;
@@ -217,7 +219,7 @@ public final class MagProStimulator implements MagneticStimulator {
         CompletableFuture<Boolean> confirmation = new CompletableFuture<>();
         disableSeen.set(confirmation);
         try {
-            channel.send(new MagProCommand.SetEnabled(false));
+            lastDisableSent = channel.send(new MagProCommand.SetEnabled(false));
             return time.await(confirmation, timeouts.reply().toNanos());
         } catch (DeviceException e) {
             LOG.error("could not disable {}: {}", describe(), e.getMessage());
@@ -254,6 +256,9 @@ public final class MagProStimulator implements MagneticStimulator {
                     + " just before firing");
         }
         throwPendingFault();
+        if (!armed) {
+            throw new StimulatorException(fault(Kind.REFUSED, "was disarmed before the trigger was sent"));
+        }
         long before = pulsesFired.get();
         CompletableFuture<Boolean> discharged = new CompletableFuture<>();
         Consumer<MagProMessage.PulseFired> watch = p -> discharged.complete(true);
@@ -264,6 +269,9 @@ public final class MagProStimulator implements MagneticStimulator {
                 time.await(discharged, timeouts.pulseConfirmation().toNanos());
             }
         } catch (TimeoutException e) {
+            if (!armed && pendingFault.get() == null) {
+                throw new StimulatorException(fault(Kind.REFUSED, "was disarmed while firing; no pulse reported"));
+            }
             throw fail(Kind.NO_REPLY, "was triggered but reported no pulse within "
                     + timeouts.pulseConfirmation().toMillis() + " ms");
         } catch (ExecutionException e) {
@@ -348,7 +356,7 @@ public final class MagProStimulator implements MagneticStimulator {
         lastCelsius = status.coilTemperatureCelsius();
         if (status.status().enabled()) {
             LOG.warn("{} was enabled when Excitrack connected; disabling it", describe());
-            send(new MagProCommand.SetEnabled(false));
+            lastDisableSent = send(new MagProCommand.SetEnabled(false));
             if (readStatus("status request after disabling").status().enabled()) {
                 throw fail(Kind.REFUSED, "was enabled when Excitrack connected and did not disable");
             }
@@ -371,7 +379,7 @@ public final class MagProStimulator implements MagneticStimulator {
     private MagProMessage.Status firstStatus() {
         for (int attempt = 1; attempt <= timeouts.connectAttempts(); attempt++) {
             MagProCommand question = new MagProCommand.GetStatus();
-            CompletableFuture<MagProMessage> answer = channel.request(question);
+            CompletableFuture<MagProMessage> answer = channel.request(question).answer();
             try {
                 return (MagProMessage.Status) time.await(answer, timeouts.reply().toNanos());
             } catch (TimeoutException e) {
@@ -415,7 +423,9 @@ public final class MagProStimulator implements MagneticStimulator {
 
     /** A status answer, checked against what the driver believes: enabled state, coil temperature. */
     private MagProMessage.Status readStatus(String what) {
-        MagProMessage.Status s = (MagProMessage.Status) ask(new MagProCommand.GetStatus(), what);
+        Answer answer = askInOrder(new MagProCommand.GetStatus(), what);
+        MagProMessage.Status s = (MagProMessage.Status) answer.message();
+        boolean predatesLastDisable = answer.sequence() < lastDisableSent;
         lastCelsius = s.coilTemperatureCelsius();
         if (!identity.serialNumber().equals(String.valueOf(s.serialNumber()))) {
             throw fail(Kind.BAD_REPLY, "was replaced by a stimulator with serial number " + s.serialNumber());
@@ -423,7 +433,7 @@ public final class MagProStimulator implements MagneticStimulator {
         if (armed && !s.status().enabled()) {
             throw fail(Kind.REMOTE_CONTROL_LOST, "disabled its outputs itself or on its front panel");
         }
-        if (!armed && !arming && s.status().enabled()) {
+        if (!armed && !arming && s.status().enabled() && !predatesLastDisable) {
             throw fail(Kind.REMOTE_CONTROL_LOST, "was enabled on its front panel while Excitrack controls it");
         }
         if (armed && s.coilTemperatureCelsius() > COIL_LIMIT_CELSIUS) {
@@ -433,30 +443,34 @@ public final class MagProStimulator implements MagneticStimulator {
     }
 
     private MagProMessage ask(MagProCommand question, String what) {
-        CompletableFuture<MagProMessage> answer;
+        return askInOrder(question, what).message();
+    }
+
+    private Answer askInOrder(MagProCommand question, String what) {
+        MagProChannel.Asked asked;
         try {
-            answer = channel.request(question);
+            asked = channel.request(question);
         } catch (LinkLostException e) {
             throw fail(Kind.LINK_LOST, "cannot be reached: " + e.getMessage());
         }
         try {
-            return time.await(answer, timeouts.reply().toNanos());
+            return new Answer(time.await(asked.answer(), timeouts.reply().toNanos()), asked.sequence());
         } catch (TimeoutException e) {
-            channel.forget(question, answer);
+            channel.forget(question, asked.answer());
             throw fail(Kind.NO_REPLY, "did not answer the " + what + " within " + timeouts.reply().toMillis()
                     + " ms (" + channel.report() + ")");
         } catch (ExecutionException e) {
             throw fail(Kind.LINK_LOST, "link failed during the " + what + ": " + e.getCause().getMessage());
         } catch (InterruptedException e) {
-            channel.forget(question, answer);
+            channel.forget(question, asked.answer());
             Thread.currentThread().interrupt();
             throw new DeviceException("interrupted waiting for the " + what + " of " + describe());
         }
     }
 
-    private void send(MagProCommand command) {
+    private long send(MagProCommand command) {
         try {
-            channel.send(command);
+            return channel.send(command);
         } catch (LinkLostException e) {
             throw fail(Kind.LINK_LOST, "cannot be reached: " + e.getMessage());
         }
@@ -504,7 +518,7 @@ public final class MagProStimulator implements MagneticStimulator {
         pendingFault.compareAndSet(null, fault);
         armed = false;
         try {
-            channel.send(new MagProCommand.SetEnabled(false));
+            lastDisableSent = channel.send(new MagProCommand.SetEnabled(false));
         } catch (DeviceException e) {
             LOG.debug("could not send disable after a fault: {}", e.getMessage());
         }
@@ -610,6 +624,9 @@ public final class MagProStimulator implements MagneticStimulator {
             }
             return Optional.empty();
         }
+    }
+
+    private record Answer(MagProMessage message, long sequence) {
     }
 
     private record Amplitudes(int aPercent, int bPercent) {

@@ -295,6 +295,27 @@ class MagProStimulatorTest {
     }
 
     @Test
+    void disarmFromAnotherThreadGoesOutAtOnceWhileTheControlThreadWaits() throws Exception {
+        connect(Map.of("replyDelay", "250"));
+        magPro.arm();
+        long asked = bench.server.ask(VirtualMagPro::commandsReceived) + 1;
+        CompletableFuture<StimulatorStatus> status = CompletableFuture.supplyAsync(() -> magPro.status());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (bench.server.ask(VirtualMagPro::commandsReceived) < asked && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        // the status answer is now up to 250 ms of device time away, and the control thread waits for it
+
+        assertThat(magPro.disarm()).isTrue();
+
+        assertThat(bench.server.ask(VirtualMagPro::enabled)).isFalse();
+        assertThat(status.get(5, TimeUnit.SECONDS).charge()).as("answered as it was when asked")
+                .isNotEqualTo(ChargeState.STANDBY);
+        assertThat(faults).as("an answer older than the disable is no front-panel change").isEmpty();
+        assertThat(magPro.status().charge()).isEqualTo(ChargeState.STANDBY);
+    }
+
+    @Test
     void theLinkClosingFaults() {
         connect(Map.of());
         bench.server.close();
