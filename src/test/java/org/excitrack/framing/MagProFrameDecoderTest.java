@@ -53,7 +53,8 @@ class MagProFrameDecoderTest {
     @ParameterizedTest
     @MethodSource("chunkings")
     void framesWithStartAndEndBytesInsideComeOutWhole(Chunking chunking) {
-        List<byte[]> payloads = List.of(new byte[] {0}, bytes(5, 0xFE, 0xFF, 0xFE, 1, 2, 3, 0xFF, 0xFF, 0, 0, 0, 0, 0, 1),
+        List<byte[]> payloads = List.of(new byte[] {0},
+                bytes(5, 0xFE, 0xFF, 0xFE, 1, 2, 3, 0xFF, 0xFF, 0, 0, 0, 0, 0, 1),
                 bytes(2, 0xFF, 0xFE, 0x77), bytes(0xFE), bytes(0xFF, 0xFF, 0xFF));
         Recorder r = feed(chunking, new MagProFrameDecoder(), wire(payloads));
 

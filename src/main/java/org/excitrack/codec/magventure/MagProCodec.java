@@ -132,7 +132,8 @@ public final class MagProCodec {
             return wrap(new MagProCommand.GetWaveform());
         }
         if (write != 1) {
-            throw new MagProProtocolException("waveform command 9 with flag " + write + "; expected 0 (get) or 1 (set)");
+            throw new MagProProtocolException("waveform command 9 with flag " + write
+                    + "; expected 0 (get) or 1 (set)");
         }
         int modelCode = r.u8("model");
         MagProModel model = MagProModel.fromCode(modelCode).orElseThrow(

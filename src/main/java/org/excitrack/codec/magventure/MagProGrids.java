@@ -15,7 +15,10 @@ public final class MagProGrids {
                     + "500-950 ms in 50 ms, 1000-3000 ms in 100 ms",
             10, 99, 1, 100, 195, 5, 200, 990, 10, 1000, 4900, 100, 5000, 9500, 500, 10000, 30000, 1000);
 
-    /** Interval between the pulses of a biphasic burst, tenths of a millisecond: 0.5–9.9 by 0.1, 10–19.5 by 0.5, 20–100 by 1. */
+    /**
+     * Interval between the pulses of a biphasic burst, tenths of a millisecond: 0.5–9.9 ms by 0.1, 10–19.5 by 0.5,
+     * 20–100 by 1.
+     */
     public static final ValueGrid BURST_IPI_TENTHS_MS = ValueGrid.of(
             "0.5-9.9 ms in 0.1 ms steps, 10-19.5 ms in 0.5 ms, 20-100 ms in 1 ms",
             5, 99, 1, 100, 195, 5, 200, 1000, 10);
@@ -27,7 +30,10 @@ public final class MagProGrids {
     public static final ValueGrid INPUT_DELAY_TENTHS_MS = ValueGrid.of(
             "0-0.9 ms in 0.1 ms steps, 1-100 ms in 1 ms", 0, 9, 1, 10, 1000, 10);
 
-    /** Command 8's delay of the trigger output, tenths of a millisecond: −100…−10 ms by 1, −9.9…9.9 by 0.1, 10…100 by 1. */
+    /**
+     * Command 8's delay of the trigger output, tenths of a millisecond: −100…−10 ms by 1, −9.9…9.9 by 0.1,
+     * 10…100 by 1.
+     */
     public static final ValueGrid OUTPUT_DELAY_TENTHS_MS = ValueGrid.of(
             "-100 to -10 ms in 1 ms steps, -9.9 to 9.9 ms in 0.1 ms, 10-100 ms in 1 ms",
             -1000, -100, 10, -99, 99, 1, 100, 1000, 10);

@@ -95,7 +95,7 @@ public sealed interface MagProMessage {
         }
     }
 
-    /** Message 1: the amplitudes changed (by a command or on the front panel), or the outputs were enabled or disabled. */
+    /** Message 1: the amplitudes changed (by a command or on the front panel), or the outputs were (dis)abled. */
     record AmplitudeChanged(int amplitudeAPercent, int amplitudeBPercent, MagProStatusByte status)
             implements MagProMessage {
         public AmplitudeChanged {

@@ -1,13 +1,10 @@
 package org.excitrack.device.magventure;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.excitrack.codec.magventure.MagProCommand;
@@ -70,22 +67,19 @@ public final class MagProStimulator implements MagneticStimulator {
     private final DeviceTime time;
     private final MagProTimeouts timeouts;
     private final String port;
-    private final List<Consumer<StimulatorFault>> faultListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<MagProMessage.PulseFired>> pulseListeners = new CopyOnWriteArrayList<>();
-    private final AtomicReference<StimulatorFault> pendingFault = new AtomicReference<>();
-    private final AtomicLong pulsesFired = new AtomicLong();
+    private final FaultLatch faults = new FaultLatch();
+    private final PulseCounter pulses = new PulseCounter();
     private final AtomicReference<CompletableFuture<Boolean>> disableSeen = new AtomicReference<>();
     private volatile boolean established;
     private volatile boolean armed;
     private volatile boolean arming;
     private volatile boolean closed;
     private volatile long chargedAtNanos;
-    /** Where the last {@code [2, 0]} stands in the order of everything sent; answers to earlier questions predate it. */
+    /** The order number of the last {@code [2, 0]} sent; answers to questions sent before it predate it. */
     private volatile long lastDisableSent;
     private volatile Amplitudes commanded;
     private volatile Amplitudes previouslyCommanded;
     private volatile int lastCelsius = -1;
-    private volatile MagProMessage.PulseFired lastPulse;
     private volatile MagProModel variant;
     private volatile StimulatorIdentity identity;
     private volatile MagProMessage.Waveform settings;
@@ -259,17 +253,12 @@ public final class MagProStimulator implements MagneticStimulator {
         if (!armed) {
             throw new StimulatorException(fault(Kind.REFUSED, "was disarmed before the trigger was sent"));
         }
-        long before = pulsesFired.get();
-        CompletableFuture<Boolean> discharged = new CompletableFuture<>();
-        Consumer<MagProMessage.PulseFired> watch = p -> discharged.complete(true);
-        pulseListeners.add(watch);
+        CompletableFuture<MagProMessage.PulseFired> discharged = pulses.next();
         try {
             send(new MagProCommand.Trigger());
-            if (pulsesFired.get() == before) {
-                time.await(discharged, timeouts.pulseConfirmation().toNanos());
-            }
+            time.await(discharged, timeouts.pulseConfirmation().toNanos());
         } catch (TimeoutException e) {
-            if (!armed && pendingFault.get() == null) {
+            if (!armed && !faults.holding()) {
                 throw new StimulatorException(fault(Kind.REFUSED, "was disarmed while firing; no pulse reported"));
             }
             throw fail(Kind.NO_REPLY, "was triggered but reported no pulse within "
@@ -280,7 +269,7 @@ public final class MagProStimulator implements MagneticStimulator {
             Thread.currentThread().interrupt();
             throw new DeviceException("interrupted waiting for the pulse of " + describe());
         } finally {
-            pulseListeners.remove(watch);
+            pulses.stopWaiting(discharged);
         }
         chargedAtNanos = time.nanoTime() + timeouts.chargeSettle().toNanos();
         throwPendingFault();
@@ -303,12 +292,12 @@ public final class MagProStimulator implements MagneticStimulator {
 
     @Override
     public void onFault(Consumer<StimulatorFault> listener) {
-        faultListeners.add(listener);
+        faults.onFault(listener);
     }
 
     /** Called on the reader thread with every pulse message the MagPro sends; must not block. */
     public void onPulseFired(Consumer<MagProMessage.PulseFired> listener) {
-        pulseListeners.add(listener);
+        pulses.onPulse(listener);
     }
 
     /**
@@ -316,7 +305,7 @@ public final class MagProStimulator implements MagneticStimulator {
      * messages. A session compares the count before and after a trigger to know it discharged.
      */
     public long pulsesFired() {
-        return pulsesFired.get();
+        return pulses.count();
     }
 
     /** The coil temperature the MagPro last reported, in a status answer or a temperature message, °C. */
@@ -325,7 +314,7 @@ public final class MagProStimulator implements MagneticStimulator {
     }
 
     public Optional<MagProMessage.PulseFired> lastPulse() {
-        return Optional.ofNullable(lastPulse);
+        return pulses.last();
     }
 
     /** What crossed the wire, for a failure report. */
@@ -501,35 +490,27 @@ public final class MagProStimulator implements MagneticStimulator {
 
     /** Puts the stimulator in its safe state and tells the listeners; returns the exception for the caller to throw. */
     private StimulatorException fail(Kind kind, String what) {
-        raise(fault(kind, what));
-        StimulatorFault first = pendingFault.getAndSet(null);
-        return new StimulatorException(first);
+        StimulatorFault fault = fault(kind, what);
+        raise(fault);
+        return new StimulatorException(faults.take().orElse(fault));
     }
 
     private void throwPendingFault() {
-        StimulatorFault f = pendingFault.getAndSet(null);
-        if (f != null) {
-            throw new StimulatorException(f);
+        Optional<StimulatorFault> f = faults.take();
+        if (f.isPresent()) {
+            throw new StimulatorException(f.get());
         }
     }
 
-    /** From any thread: disable at once (never waiting), remember the first fault, notify. */
+    /** From any thread: disable at once (never waiting), then report. */
     private void raise(StimulatorFault fault) {
-        pendingFault.compareAndSet(null, fault);
         armed = false;
         try {
             lastDisableSent = channel.send(new MagProCommand.SetEnabled(false));
         } catch (DeviceException e) {
             LOG.debug("could not send disable after a fault: {}", e.getMessage());
         }
-        LOG.error(fault.message());
-        for (Consumer<StimulatorFault> listener : faultListeners) {
-            try {
-                listener.accept(fault);
-            } catch (RuntimeException e) {
-                LOG.error("fault listener failed", e);
-            }
-        }
+        faults.raise(fault);
     }
 
     private StimulatorFault fault(Kind kind, String what) {
@@ -560,9 +541,7 @@ public final class MagProStimulator implements MagneticStimulator {
             if (message instanceof MagProMessage.AmplitudeChanged a) {
                 amplitudeChanged(a);
             } else if (message instanceof MagProMessage.PulseFired p) {
-                pulsesFired.incrementAndGet();
-                lastPulse = p;
-                pulseListeners.forEach(l -> l.accept(p));
+                pulses.received(p);
             } else if (message instanceof MagProMessage.Temperature t) {
                 lastCelsius = t.coilTemperatureCelsius();
                 if (established && t.coilTemperatureCelsius() > COIL_LIMIT_CELSIUS) {

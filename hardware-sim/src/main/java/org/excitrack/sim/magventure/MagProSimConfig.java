@@ -80,7 +80,8 @@ public record MagProSimConfig(MagProModel model, int serialNumber, int coilTypeC
         Optional<MagProFault> fault = params.containsKey("fault")
                 ? Optional.of(MagProFault.fromUriName(params.get("fault"))) : Optional.empty();
         return new MagProSimConfig(model, (int) whole(params, "serial", d.serialNumber()),
-                (int) whole(params, "coil", d.coilTypeCode()), number(params, "temperature", d.startTemperatureCelsius()),
+                (int) whole(params, "coil", d.coilTypeCode()),
+                number(params, "temperature", d.startTemperatureCelsius()),
                 number(params, "heatPerPulse", d.heatPerFullPulseCelsius()), d.coolingTimeConstantSeconds(),
                 d.ownCutoffCelsius(), whole(params, "recharge", d.rechargeMicros() / 1000) * 1000,
                 whole(params, "replyDelay", d.replyDelayMicros() / 1000) * 1000,

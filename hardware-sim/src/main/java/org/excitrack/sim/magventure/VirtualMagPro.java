@@ -119,7 +119,7 @@ public final class VirtualMagPro implements TriggeredStimulator {
         return config;
     }
 
-    /** A frame from the host whose checksum matched; frames that failed framing never arrive (a MagPro ignores them). */
+    /** A frame from the host whose checksum matched; frames that failed framing never arrive (ignored, ours). */
     public void onFrame(byte[] payload) {
         commandsReceived++;
         if (config.fault().isPresent() && config.faultAfterCommands() > 0

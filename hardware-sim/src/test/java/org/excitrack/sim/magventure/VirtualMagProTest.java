@@ -126,7 +126,8 @@ class VirtualMagProTest {
         assertThat(pulses).containsExactly(new MagneticPulse(0, 50), new MagneticPulse(100_000, 75));
         assertThat(host.all(MagProMessage.PulseFired.class)).hasSize(1);
         clock.advanceMillis(100);
-        assertThat(host.all(MagProMessage.PulseFired.class)).extracting(MagProMessage.PulseFired::didtBAmpsPerMicrosecond)
+        assertThat(host.all(MagProMessage.PulseFired.class))
+                .extracting(MagProMessage.PulseFired::didtBAmpsPerMicrosecond)
                 .containsExactly(0, 113);
     }
 
@@ -161,7 +162,8 @@ class VirtualMagProTest {
             clock.advanceMillis(200);
         }
         assertThat(magPro.coilTemperatureCelsius()).isCloseTo(27.0, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(host.all(MagProMessage.Temperature.class)).extracting(MagProMessage.Temperature::coilTemperatureCelsius)
+        assertThat(host.all(MagProMessage.Temperature.class))
+                .extracting(MagProMessage.Temperature::coilTemperatureCelsius)
                 .containsExactly(25, 26, 27);
 
         clock.advanceMillis(60 * 60 * 1000);
