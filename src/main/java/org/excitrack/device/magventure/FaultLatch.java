@@ -22,9 +22,16 @@ final class FaultLatch {
         listeners.add(listener);
     }
 
-    /** Keeps the fault unless an earlier one is still unreported (the earlier is the cause), and notifies. */
-    void raise(StimulatorFault fault) {
+    /**
+     * Keeps the fault unless an earlier one is still unreported (the earlier is the cause). Cheap, so it can come
+     * before anything else a fault sets off: whoever then sees the stimulator disarmed also sees why.
+     */
+    void hold(StimulatorFault fault) {
         pending.compareAndSet(null, fault);
+    }
+
+    /** Logs the fault and tells every listener. */
+    void announce(StimulatorFault fault) {
         LOG.error(fault.message());
         for (Consumer<StimulatorFault> listener : listeners) {
             try {
@@ -38,9 +45,5 @@ final class FaultLatch {
     /** The unreported fault, now reported: the latch is empty afterwards. */
     Optional<StimulatorFault> take() {
         return Optional.ofNullable(pending.getAndSet(null));
-    }
-
-    boolean holding() {
-        return pending.get() != null;
     }
 }

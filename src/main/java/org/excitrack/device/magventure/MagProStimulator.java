@@ -142,6 +142,9 @@ public final class MagProStimulator implements MagneticStimulator {
         commanded = wanted;
         send(new MagProCommand.SetAmplitudes(wanted.aPercent(), wanted.bPercent()));
         MagProMessage.Status s = readStatus("status request after setting amplitudes");
+        // the MagPro answers in order: every acknowledgement of the earlier setting has arrived by now, so from
+        // here on only the new values are ours, and a return to the old ones is the front panel's doing
+        previouslyCommanded = null;
         Amplitudes reported = new Amplitudes(s.amplitudeAPercent(), s.amplitudeBPercent());
         if (!reported.equals(wanted)) {
             throw fail(Kind.READ_BACK_MISMATCH, "amplitudes set to " + wanted + " but read back as " + reported);
@@ -239,9 +242,7 @@ public final class MagProStimulator implements MagneticStimulator {
     @Override
     public void fire() {
         throwPendingFault();
-        if (!armed) {
-            throw new StimulatorException(fault(Kind.REFUSED, "is not enabled: arm it before firing"));
-        }
+        requireArmed("is not enabled: arm it before firing");
         waitUntilCharged();
         MagProMessage.Status s = readStatus("status request before firing");
         Amplitudes reported = new Amplitudes(s.amplitudeAPercent(), s.amplitudeBPercent());
@@ -250,17 +251,13 @@ public final class MagProStimulator implements MagneticStimulator {
                     + " just before firing");
         }
         throwPendingFault();
-        if (!armed) {
-            throw new StimulatorException(fault(Kind.REFUSED, "was disarmed before the trigger was sent"));
-        }
+        requireArmed("was disarmed before the trigger was sent");
         CompletableFuture<MagProMessage.PulseFired> discharged = pulses.next();
         try {
             send(new MagProCommand.Trigger());
             time.await(discharged, timeouts.pulseConfirmation().toNanos());
         } catch (TimeoutException e) {
-            if (!armed && !faults.holding()) {
-                throw new StimulatorException(fault(Kind.REFUSED, "was disarmed while firing; no pulse reported"));
-            }
+            requireArmed("was disarmed while firing; no pulse reported");
             throw fail(Kind.NO_REPLY, "was triggered but reported no pulse within "
                     + timeouts.pulseConfirmation().toMillis() + " ms");
         } catch (ExecutionException e) {
@@ -502,15 +499,24 @@ public final class MagProStimulator implements MagneticStimulator {
         }
     }
 
-    /** From any thread: disable at once (never waiting), then report. */
+    /** From any thread: hold the fault, disable at once (never waiting), then announce it. */
     private void raise(StimulatorFault fault) {
+        faults.hold(fault);
         armed = false;
         try {
             lastDisableSent = channel.send(new MagProCommand.SetEnabled(false));
         } catch (DeviceException e) {
             LOG.debug("could not send disable after a fault: {}", e.getMessage());
         }
-        faults.raise(fault);
+        faults.announce(fault);
+    }
+
+    /** A fault that disarmed the stimulator explains its disarmed state better than "not enabled" does. */
+    private void requireArmed(String otherwise) {
+        if (!armed) {
+            throwPendingFault();
+            throw new StimulatorException(fault(Kind.REFUSED, otherwise));
+        }
     }
 
     private StimulatorFault fault(Kind kind, String what) {
