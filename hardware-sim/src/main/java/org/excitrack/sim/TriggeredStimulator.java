@@ -15,11 +15,10 @@ public interface TriggeredStimulator {
     Optional<MagneticPulse> onTrigger(TriggerOut trigger);
 
     /**
-     * Every pulse delivered in answer to {@code trigger}, in onset order: two for a stimulator that gives a pair
-     * from one trigger (a MagPro in Twin or Dual mode). The unit collects pulses through this method; a
-     * single-pulse stimulator need only implement {@link #onTrigger}.
+     * Every pulse delivered in answer to {@code trigger}: a stimulator that discharges two outputs on one line (a
+     * BiStim² in BiStim mode: A, then B after its own interval) returns both. By default, {@link #onTrigger}'s.
      */
-    default List<MagneticPulse> pulsesOnTrigger(TriggerOut trigger) {
+    default List<MagneticPulse> pulsesFor(TriggerOut trigger) {
         return onTrigger(trigger).map(List::of).orElse(List.of());
     }
 }

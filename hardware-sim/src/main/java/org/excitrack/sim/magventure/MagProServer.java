@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  *       is a {@link VirtualTimeLink} whose clock the driver advances while it waits.
  *   <li>{@link #start(Link, MagProSimConfig)} and {@link #startInVirtualTime(Link, MagProSimConfig)}: a MagPro
  *       on a thread and clock of its own.
- *   <li>{@link #serve(Link, VirtualMagPro, Executor)}: a MagPro built on someone else's scheduler, such as the
- *       acquisition unit's, so that its trigger input and its serial port share one thread and one clock.
+ *   <li>{@link #serveOn(Link, Scheduler, Executor, Map)} and {@link #serve(Link, VirtualMagPro, Executor)}: a
+ *       MagPro on someone else's scheduler, such as the acquisition unit's, so that its trigger input and its
+ *       serial port share one thread and one clock.
  * </ul>
  */
 public final class MagProServer implements AutoCloseable {
@@ -103,6 +104,22 @@ public final class MagProServer implements AutoCloseable {
         VirtualTimeScheduler time = new VirtualTimeScheduler(thread);
         VirtualMagPro magPro = callOn(thread, () -> VirtualMagPro.create(time, config));
         return begin(new MagProServer(deviceEnd, magPro, thread, thread, time));
+    }
+
+    /**
+     * Builds a MagPro from port-URI parameters on another device's clock and thread, the acquisition unit's, and
+     * serves it; wire {@link #device()} to that unit's trigger outputs ({@code VirtualUnit.connect}, on the unit's
+     * thread). The host's end needs the unit's virtual clock, if it has one, to be a
+     * {@link VirtualTimeLink}.
+     *
+     * @param scheduler the unit's time; the MagPro is created on {@code deviceThread}, as its contract requires
+     * @throws IllegalArgumentException naming a parameter that is unknown or out of range
+     */
+    public static MagProServer serveOn(Link deviceEnd, Scheduler scheduler, Executor deviceThread,
+                                       Map<String, String> parameters) {
+        MagProSimConfig config = MagProSimConfig.fromParameters(parameters);
+        VirtualMagPro magPro = callOn(deviceThread, () -> VirtualMagPro.create(scheduler, config));
+        return serve(deviceEnd, magPro, deviceThread);
     }
 
     /**

@@ -146,12 +146,12 @@ public final class VirtualMagPro implements TriggeredStimulator {
 
     @Override
     public Optional<MagneticPulse> onTrigger(TriggerOut trigger) {
-        return pulsesOnTrigger(trigger).stream().findFirst();
+        return pulsesFor(trigger).stream().findFirst();
     }
 
     /** Output A, or A then B after the inter-pulse interval, delayed by the trigger input delay; or nothing. */
     @Override
-    public List<MagneticPulse> pulsesOnTrigger(TriggerOut trigger) {
+    public List<MagneticPulse> pulsesFor(TriggerOut trigger) {
         if (trigger.line() != config.triggerLine()) {
             return List.of();
         }

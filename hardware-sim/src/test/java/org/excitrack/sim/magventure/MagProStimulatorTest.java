@@ -138,7 +138,7 @@ class MagProStimulatorTest {
         CompletableFuture<MagProMessage.PulseFired> seen = new CompletableFuture<>();
         magPro.onPulseFired(seen::complete);
 
-        bench.server.onDevice(m -> m.pulsesOnTrigger(new TriggerOut(0, 5_000, 100)));
+        bench.server.onDevice(m -> m.pulsesFor(new TriggerOut(0, 5_000, 100)));
 
         assertThat(seen.get(5, TimeUnit.SECONDS).didtAAmpsPerMicrosecond()).isEqualTo(90);
         assertThat(magPro.pulsesFired()).isEqualTo(1);

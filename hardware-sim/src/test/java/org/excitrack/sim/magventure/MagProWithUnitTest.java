@@ -53,13 +53,12 @@ class MagProWithUnitTest {
     @BeforeEach
     void wireUp() {
         unit = on(() -> new VirtualUnit(SimulatorConfig.defaults(), time, fromUnit::add));
-        VirtualMagPro virtualMagPro = on(() -> VirtualMagPro.create(time, Map.of()));
+        PipeLink[] ends = PipeLink.pair("sim:magpro");
+        server = MagProServer.serveOn(ends[1], time, deviceThread, Map.of());
         on(() -> {
-            unit.connect(new Recording(virtualMagPro));
+            unit.connect(new Recording(server.device()));
             return null;
         });
-        PipeLink[] ends = PipeLink.pair("sim:magpro");
-        server = MagProServer.serve(ends[1], virtualMagPro, deviceThread);
         magPro = MagProStimulator.connect(new VirtualTimeLink(ends[0], time), "sim:magpro");
         toUnit(new Command.Configure(AmplifierSettings.nerveDefaults()));
         toUnit(new Command.Arm(600_000));
@@ -169,12 +168,12 @@ class MagProWithUnitTest {
 
         @Override
         public Optional<MagneticPulse> onTrigger(TriggerOut trigger) {
-            return pulsesOnTrigger(trigger).stream().findFirst();
+            return pulsesFor(trigger).stream().findFirst();
         }
 
         @Override
-        public List<MagneticPulse> pulsesOnTrigger(TriggerOut trigger) {
-            List<MagneticPulse> pulses = new ArrayList<>(magPro.pulsesOnTrigger(trigger));
+        public List<MagneticPulse> pulsesFor(TriggerOut trigger) {
+            List<MagneticPulse> pulses = new ArrayList<>(magPro.pulsesFor(trigger));
             delivered.addAll(pulses);
             return pulses;
         }

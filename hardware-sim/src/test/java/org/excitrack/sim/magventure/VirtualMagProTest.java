@@ -88,10 +88,10 @@ class VirtualMagProTest {
         enableAndCharge(70, 0);
         command(new MagProCommand.SetDelays(5, 0, 0));
 
-        List<MagneticPulse> pulses = magPro.pulsesOnTrigger(new TriggerOut(0, 5_000, 100));
+        List<MagneticPulse> pulses = magPro.pulsesFor(new TriggerOut(0, 5_000, 100));
 
         assertThat(pulses).containsExactly(new MagneticPulse(5_500, 70));
-        assertThat(magPro.pulsesOnTrigger(new TriggerOut(1, 5_000, 100))).as("another line").isEmpty();
+        assertThat(magPro.pulsesFor(new TriggerOut(1, 5_000, 100))).as("another line").isEmpty();
         assertThat(magPro.missedTriggers()).isZero();
     }
 
@@ -105,7 +105,7 @@ class VirtualMagProTest {
         assertThat(w.ipiTenthsMillis()).hasValue(30);
         enableAndCharge(40, 65);
 
-        List<MagneticPulse> pulses = magPro.pulsesOnTrigger(new TriggerOut(0, 5_000, 100));
+        List<MagneticPulse> pulses = magPro.pulsesFor(new TriggerOut(0, 5_000, 100));
 
         assertThat(pulses).containsExactly(new MagneticPulse(5_000, 40), new MagneticPulse(8_000, 65));
         assertThat(magPro.onTrigger(new TriggerOut(0, 5_000, 100))).as("recharging").isEmpty();
@@ -121,7 +121,7 @@ class VirtualMagProTest {
                 MagProWaveform.MONOPHASIC, 2, 1000, 150));
         enableAndCharge(50, 0);
 
-        List<MagneticPulse> pulses = magPro.pulsesOnTrigger(new TriggerOut(0, 0, 100));
+        List<MagneticPulse> pulses = magPro.pulsesFor(new TriggerOut(0, 0, 100));
 
         assertThat(pulses).containsExactly(new MagneticPulse(0, 50), new MagneticPulse(100_000, 75));
         assertThat(host.all(MagProMessage.PulseFired.class)).hasSize(1);
@@ -137,7 +137,7 @@ class VirtualMagProTest {
                 MagProCurrentDirection.NORMAL, MagProWaveform.BIPHASIC_BURST, 3, 100, 100));
         enableAndCharge(30, 0);
 
-        assertThat(magPro.pulsesOnTrigger(new TriggerOut(0, 0, 100))).extracting(MagneticPulse::onsetMicros)
+        assertThat(magPro.pulsesFor(new TriggerOut(0, 0, 100))).extracting(MagneticPulse::onsetMicros)
                 .containsExactly(0L, 10_000L, 20_000L);
     }
 
@@ -145,11 +145,11 @@ class VirtualMagProTest {
     void triggersFasterThanTheRateLimitAreMissedEvenWithoutRecharge() {
         magPro = start(Map.of("recharge", "0"));
         enableAndCharge(50, 0);
-        assertThat(magPro.pulsesOnTrigger(new TriggerOut(0, 0, 100))).hasSize(1);
+        assertThat(magPro.pulsesFor(new TriggerOut(0, 0, 100))).hasSize(1);
         clock.advanceMillis(9);
-        assertThat(magPro.pulsesOnTrigger(new TriggerOut(0, 0, 100))).as("X100: 100 pulses/s").isEmpty();
+        assertThat(magPro.pulsesFor(new TriggerOut(0, 0, 100))).as("X100: 100 pulses/s").isEmpty();
         clock.advanceMillis(1);
-        assertThat(magPro.pulsesOnTrigger(new TriggerOut(0, 0, 100))).hasSize(1);
+        assertThat(magPro.pulsesFor(new TriggerOut(0, 0, 100))).hasSize(1);
         assertThat(magPro.missedTriggers()).isEqualTo(1);
     }
 
@@ -158,7 +158,7 @@ class VirtualMagProTest {
         magPro = start(Map.of("heatPerPulse", "0.6"));
         enableAndCharge(100, 0);
         for (int i = 0; i < 5; i++) {
-            magPro.pulsesOnTrigger(new TriggerOut(0, 0, 100));
+            magPro.pulsesFor(new TriggerOut(0, 0, 100));
             clock.advanceMillis(200);
         }
         assertThat(magPro.coilTemperatureCelsius()).isCloseTo(27.0, org.assertj.core.data.Offset.offset(0.01));
@@ -175,7 +175,7 @@ class VirtualMagProTest {
     void pastItsOwnCutoffItDisablesItselfAndRefusesToEnable() {
         magPro = start(Map.of("temperature", "42", "heatPerPulse", "2"));
         enableAndCharge(100, 0);
-        magPro.pulsesOnTrigger(new TriggerOut(0, 0, 100));
+        magPro.pulsesFor(new TriggerOut(0, 0, 100));
 
         assertThat(magPro.enabled()).isFalse();
         assertThat(host.last(MagProMessage.AmplitudeChanged.class).status().enabled()).isFalse();
