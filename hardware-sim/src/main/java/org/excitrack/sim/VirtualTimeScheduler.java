@@ -16,15 +16,17 @@ import org.excitrack.model.VirtualClock;
  * protocol's intervals cost no real time.
  *
  * <p>{@link #schedule} and {@link #settle} run on the unit's thread; {@link #advanceTo} may be called from any
- * thread and hands its work to the unit's thread.
+ * thread and hands its work to the unit's thread. Public so that other simulated devices (the virtual MagPro)
+ * can run on a thread and clock of their own, or share the unit's.
  */
-final class VirtualTimeScheduler implements Scheduler, VirtualClock {
+public final class VirtualTimeScheduler implements Scheduler, VirtualClock {
     private final ExecutorService unitThread;
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private volatile long nowMicros;
     private long sequence;
 
-    VirtualTimeScheduler(ExecutorService unitThread) {
+    /** @param unitThread the single thread every scheduled task runs on */
+    public VirtualTimeScheduler(ExecutorService unitThread) {
         this.unitThread = unitThread;
     }
 
