@@ -1,5 +1,6 @@
 package org.excitrack.sim;
 
+import java.util.List;
 import java.util.Optional;
 import org.excitrack.model.TriggerOut;
 import org.excitrack.sim.cortex.MagneticPulse;
@@ -12,4 +13,12 @@ import org.excitrack.sim.cortex.MagneticPulse;
 public interface TriggeredStimulator {
     /** The pulse delivered in answer to {@code trigger}, if this stimulator is on that line and fires. */
     Optional<MagneticPulse> onTrigger(TriggerOut trigger);
+
+    /**
+     * Every pulse delivered in answer to {@code trigger}: a stimulator that discharges two outputs on one line (a
+     * BiStim² in BiStim mode: A, then B after its own interval) returns both. By default, {@link #onTrigger}'s.
+     */
+    default List<MagneticPulse> pulsesFor(TriggerOut trigger) {
+        return onTrigger(trigger).map(List::of).orElse(List.of());
+    }
 }

@@ -291,7 +291,7 @@ public final class VirtualUnit {
         List<MagneticPulse> pulses = new ArrayList<>();
         for (TriggerOut trigger : delivered.triggers()) {
             for (TriggeredStimulator s : stimulators) {
-                s.onTrigger(trigger).ifPresent(pulses::add);
+                pulses.addAll(s.pulsesFor(trigger));
             }
         }
         return pulses;
