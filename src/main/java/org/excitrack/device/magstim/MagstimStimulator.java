@@ -7,12 +7,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.excitrack.codec.magstim.BaseMode;
 import org.excitrack.codec.magstim.BiStimMode;
+import org.excitrack.codec.magstim.MagstimBytes;
 import org.excitrack.codec.magstim.InstrumentStatus;
 import org.excitrack.codec.magstim.MagstimCommand;
 import org.excitrack.codec.magstim.MagstimReply;
@@ -70,6 +72,8 @@ public final class MagstimStimulator implements MagneticStimulator {
     private final ReentrantLock exchangeLock = new ReentrantLock();
     private final List<Consumer<StimulatorFault>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<StimulatorFault> pendingFault = new AtomicReference<>();
+    /** The reader and the control thread may both find the link gone; the listeners hear it once. */
+    private final AtomicBoolean linkLossReported = new AtomicBoolean();
     private final List<Runnable> waitCompanions = new CopyOnWriteArrayList<>();
     /** When the {@link #feedWhileWaiting} tasks last ran, on the virtual clock (the control thread's only). */
     private long lastCompanionNanos = Long.MIN_VALUE / 2;
@@ -404,8 +408,7 @@ public final class MagstimStimulator implements MagneticStimulator {
                 if (reply.isError()) {
                     throw connectFailure(StimulatorFault.Kind.BAD_REPLY, "does not answer like a "
                             + model.displayName() + ": it answered Q@ (enable remote control) with "
-                            + reply.getClass().getSimpleName() + " " + new String(reply.encode(),
-                            java.nio.charset.StandardCharsets.ISO_8859_1).strip() + rapidHint());
+                            + MagstimBytes.render(reply.encode()) + rapidHint());
                 }
                 return reply;
             } catch (LineFailure f) {
@@ -749,18 +752,23 @@ public final class MagstimStimulator implements MagneticStimulator {
         String message = describe() + ": " + detail + ". " + (confirmed ? "The stimulator is disarmed."
                 : "Disarm was not confirmed: disarm it at its front panel.");
         StimulatorFault f = new StimulatorFault(kind, message);
-        if (pendingFault.get() == null) {
-            LOG.error("{}", message);
-            for (Consumer<StimulatorFault> listener : listeners) {
-                try {
-                    listener.accept(f);
-                } catch (RuntimeException e) {
-                    // A listener's bug must not stop fault handling or the other listeners.
-                    LOG.error("fault listener failed", e);
-                }
-            }
+        boolean lostAgain = kind == StimulatorFault.Kind.LINK_LOST && linkLossReported.getAndSet(true);
+        if (pendingFault.get() == null && !lostAgain) {
+            tell(f);
         }
         return new StimulatorException(f);
+    }
+
+    private void tell(StimulatorFault f) {
+        LOG.error("{}", f.message());
+        for (Consumer<StimulatorFault> listener : listeners) {
+            try {
+                listener.accept(f);
+            } catch (RuntimeException e) {
+                // A listener's bug must not stop fault handling or the other listeners.
+                LOG.error("fault listener failed", e);
+            }
+        }
     }
 
     private void linkLost(String why) {
@@ -771,16 +779,9 @@ public final class MagstimStimulator implements MagneticStimulator {
         }
         StimulatorFault f = new StimulatorFault(StimulatorFault.Kind.LINK_LOST, describe() + ": " + why
                 + ". Disarm it at its front panel and check the cable.");
-        if (pendingFault.compareAndSet(null, f)) {
-            LOG.error("{}", f.message());
-            for (Consumer<StimulatorFault> listener : listeners) {
-                try {
-                    listener.accept(f);
-                } catch (RuntimeException e) {
-                    // A listener's bug must not stop fault handling or the other listeners.
-                    LOG.error("fault listener failed", e);
-                }
-            }
+        pendingFault.compareAndSet(null, f);
+        if (!linkLossReported.getAndSet(true)) {
+            tell(f);
         }
     }
 
