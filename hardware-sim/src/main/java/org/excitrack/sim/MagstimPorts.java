@@ -3,6 +3,7 @@ package org.excitrack.sim;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.excitrack.model.tms.StimulatorModel;
+import org.excitrack.sim.magstim.BiStimTriggering;
 import org.excitrack.sim.magstim.MagstimServer;
 import org.excitrack.sim.magstim.VirtualMagstimConfig;
 import org.excitrack.transport.Link;
@@ -54,11 +55,33 @@ final class MagstimPorts {
                     + unit.seed() + ": the stimulator is wired to that unit");
         }
         PipeLink[] ends = PipeLink.pair(uri.toString());
-        MagstimServer server = MagstimServer.start(ends[1], config.withSeed(unit.seed()), unit.scheduler(),
+        serve(ends[1], config, unit);
+        return unit.clock().<Link>map(clock -> new VirtualTimeLink(ends[0], clock)).orElse(ends[0]);
+    }
+
+    /**
+     * Serves a virtual Magstim on {@code deviceSide}, in {@code unit}'s time and wired to its trigger lines, until
+     * the link or the unit closes.
+     */
+    static MagstimServer serve(Link deviceSide, VirtualMagstimConfig config, UnitAttachment unit) {
+        MagstimServer server = MagstimServer.start(deviceSide, config.withSeed(unit.seed()), unit.scheduler(),
                 unit.unitThread());
         unit.connect(server.magstim());
         unit.onClose(server::close);
         SimulatedDevices.magstimOpened(server);
-        return unit.clock().<Link>map(clock -> new VirtualTimeLink(ends[0], clock)).orElse(ends[0]);
+        return server;
+    }
+
+    /** One line for people: what the simulated stimulator is and which of the unit's lines fire it. */
+    static String describe(VirtualMagstimConfig config) {
+        String name = "simulated " + config.model().displayName();
+        if (config.model() != StimulatorModel.MAGSTIM_BISTIM) {
+            return name + ", fired by the unit's trigger line " + config.wiring().outputALine();
+        }
+        return config.triggering() == BiStimTriggering.INDEPENDENT
+                ? name + " in independent-trigger mode: line " + config.wiring().outputALine() + " fires A, line "
+                        + config.wiring().outputBLine() + " fires B"
+                : name + " in BiStim mode: line " + config.wiring().outputALine() + " fires A, then B after its "
+                        + "own interval";
     }
 }
