@@ -43,7 +43,6 @@ final class MagstimLine implements AutoCloseable {
     private volatile long lastSentNanos;
     private volatile boolean closed;
     private volatile String lost;
-    private long ignoredBytes;
 
     /** @param onLost told once, on the reader thread, when the link closes or fails under us */
     MagstimLine(Link link, DriverClock clock, Consumer<String> onLost) {
@@ -115,7 +114,11 @@ final class MagstimLine implements AutoCloseable {
         try {
             return p.reply.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw abandon(p, deadline);
+            LineFailure failure = abandon(p, deadline);
+            if (failure == null) {
+                return await(p, Duration.ZERO);
+            }
+            throw failure;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof LineFailure f) {
                 throw f;
@@ -138,12 +141,10 @@ final class MagstimLine implements AutoCloseable {
         reader.interrupt();
     }
 
-    /** Stops awaiting {@code p}; says what arrived instead, if anything. */
+    /** Stops awaiting {@code p} and says what arrived instead, if anything; null if its reply has just come. */
     private synchronized LineFailure abandon(Pending p, Duration deadline) {
         if (p.reply.isDone()) {
-            MagstimReply r = p.reply.getNow(null);
-            return new LineFailure(StimulatorFault.Kind.BAD_REPLY, "the reply to " + p.command.describe()
-                    + " came just after the deadline: " + r);
+            return null;
         }
         String what = p.command.describe();
         String failure;
@@ -242,7 +243,6 @@ final class MagstimLine implements AutoCloseable {
 
         @Override
         public void onIgnoredByte(int value) {
-            ignoredBytes++;
             Pending head = pending.peekFirst();
             if (head == null) {
                 LOG.debug("{}: byte {} with no command awaiting a reply, ignored", link.description(),
@@ -256,8 +256,4 @@ final class MagstimLine implements AutoCloseable {
         }
     }
 
-    /** Bytes that belonged to no reply since the line opened, for the link report. */
-    synchronized long ignoredBytes() {
-        return ignoredBytes;
-    }
 }

@@ -1,6 +1,5 @@
 package org.excitrack.device.magstim;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -303,6 +302,13 @@ public final class MagstimStimulator implements MagneticStimulator {
                 false);
     }
 
+    /**
+     * Sends F@ and Q@ if nothing went out for half the keep-alive period (250 ms armed, 2 s in standby); does
+     * nothing otherwise. A caller in virtual time must call it at least every 250 ms of simulated time while the
+     * stimulator is armed: with the last step of a wait going uncalled, that keeps every gap under 750 ms, within
+     * the stimulator's 1 s watchdog. Never throws: a fault found here is reported to the listeners and thrown by
+     * the next blocking call.
+     */
     @Override
     public void keepAlive() {
         if (closed || !connected) {
@@ -369,11 +375,11 @@ public final class MagstimStimulator implements MagneticStimulator {
         MagstimReply reply = enableRemoteAtConnect();
         InstrumentStatus s = statusOf(reply);
         if (s.raw() == MagstimCommand.PADDING) {
-            throw connectFailure(StimulatorFault.Kind.BAD_REPLY, "sends our own command back (Q@n): a loopback "
+            throw connectFailure(StimulatorFault.Kind.BAD_REPLY, "it sends our own command back (Q@n): a loopback "
                     + "plug or a terminal, not a " + model.displayName());
         }
         if (!s.remoteControl()) {
-            throw connectFailure(StimulatorFault.Kind.REFUSED, "answered Q@ (enable remote control) but did not "
+            throw connectFailure(StimulatorFault.Kind.REFUSED, "it answered Q@ (enable remote control) but did not "
                     + "take remote control (status " + s.describe() + ")" + rapidHint());
         }
         remoteHeld = true;
@@ -406,7 +412,7 @@ public final class MagstimStimulator implements MagneticStimulator {
             try {
                 MagstimReply reply = line.exchange(new MagstimCommand.EnableRemote(), timings.reply());
                 if (reply.isError()) {
-                    throw connectFailure(StimulatorFault.Kind.BAD_REPLY, "does not answer like a "
+                    throw connectFailure(StimulatorFault.Kind.BAD_REPLY, "it does not answer like a "
                             + model.displayName() + ": it answered Q@ (enable remote control) with "
                             + MagstimBytes.render(reply.encode()) + rapidHint());
                 }
@@ -429,7 +435,7 @@ public final class MagstimStimulator implements MagneticStimulator {
                     + (model == StimulatorModel.MAGSTIM_RAPID ? " of the main unit" : "") + ", and the rate "
                     + model.defaultBaud() + " baud?" + rapidHint());
         }
-        throw connectFailure(last.kind(), "does not answer like a " + model.displayName() + ": " + last.getMessage());
+        throw connectFailure(last.kind(), "it does not answer like a " + model.displayName() + ": " + last.getMessage());
     }
 
     private String rapidHint() {
@@ -440,9 +446,9 @@ public final class MagstimStimulator implements MagneticStimulator {
     private void readRapidVersionHeld() {
         MagstimReply.Version v = (MagstimReply.Version) exchangeHeld(new MagstimCommand.GetVersion());
         int major = v.major().orElseThrow(() -> connectFailure(StimulatorFault.Kind.BAD_REPLY,
-                "reports software version '" + v.text() + "', which has no major version number"));
+                "it reports software version '" + v.text() + "', which has no major version number"));
         if (major >= 9) {
-            throw connectFailure(StimulatorFault.Kind.REFUSED, "runs software " + v.text() + "; from version 9 "
+            throw connectFailure(StimulatorFault.Kind.REFUSED, "it runs software " + v.text() + "; from version 9 "
                     + "a Rapid² needs Magstim's unlock code and the x@ keep-alive, which this driver does not "
                     + "support yet");
         }
@@ -453,9 +459,9 @@ public final class MagstimStimulator implements MagneticStimulator {
     private void readBiStimModeHeld() {
         MagstimReply.SystemMode m = (MagstimReply.SystemMode) exchangeHeld(new MagstimCommand.GetSystemMode());
         bistimMode = m.mode().orElseThrow(() -> connectFailure(StimulatorFault.Kind.BAD_REPLY,
-                "reports an unknown BiStim² system mode '" + m.modeCode() + "'"));
+                "it reports an unknown BiStim² system mode '" + m.modeCode() + "'"));
         if (!bistimMode.master()) {
-            throw connectFailure(StimulatorFault.Kind.REFUSED, "is the BiStim²'s slave unit (" + bistimMode.meaning()
+            throw connectFailure(StimulatorFault.Kind.REFUSED, "it is the BiStim²'s slave unit (" + bistimMode.meaning()
                     + "): connect the serial cable to the master");
         }
         if (bistimMode == BiStimMode.BISTIM_HIGH_RESOLUTION) {
@@ -483,8 +489,10 @@ public final class MagstimStimulator implements MagneticStimulator {
         line.close();
     }
 
+    /** e.g. {@code Could not connect to a Magstim 200² on serial:/dev/ttyS0 (9600 baud): no answer to Q@ …}. */
     private StimulatorException connectFailure(StimulatorFault.Kind kind, String detail) {
-        return new StimulatorException(new StimulatorFault(kind, "The device on " + line.port() + " " + detail));
+        return new StimulatorException(new StimulatorFault(kind, "Could not connect to a " + model.displayName()
+                + " on " + line.port() + ": " + detail));
     }
 
     // ---- keep-alive --------------------------------------------------------------------------------------
@@ -674,7 +682,7 @@ public final class MagstimStimulator implements MagneticStimulator {
             if (!p.singlePulseMode()) {
                 throw connected ? fault(StimulatorFault.Kind.STIMULATOR_ERROR, "left single-pulse mode (Rapid "
                         + "status 0x" + Integer.toHexString(p.rapidStatus()) + "): a trigger would start a train",
-                        false) : connectFailure(StimulatorFault.Kind.REFUSED, "is in repetitive (train) mode; this "
+                        false) : connectFailure(StimulatorFault.Kind.REFUSED, "it is in repetitive (train) mode; this "
                         + "driver delivers single pulses only: set single-pulse mode on the Rapid² first");
             }
             powers = new StimulatorPowers(Math.min(p.powerPercent(), 100), 0);
@@ -852,8 +860,4 @@ public final class MagstimStimulator implements MagneticStimulator {
                 : p.outputAPercent() + " %";
     }
 
-    /** The reply deadline, for tests and messages. */
-    Duration replyDeadline() {
-        return timings.reply();
-    }
 }

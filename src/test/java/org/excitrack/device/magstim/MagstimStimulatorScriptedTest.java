@@ -84,8 +84,8 @@ class MagstimStimulatorScriptedTest {
         echo.start();
         assertThatThrownBy(() -> MagstimStimulator.connect(ends[0], StimulatorModel.MAGSTIM_200, TIMINGS))
                 .isInstanceOf(StimulatorException.class)
-                .hasMessage("The device on serial:/dev/loop sends our own command back (Q@n): a loopback plug or a "
-                        + "terminal, not a Magstim 200²");
+                .hasMessage("Could not connect to a Magstim 200² on serial:/dev/loop: it sends our own command back (Q@n): "
+                        + "a loopback plug or a terminal, not a Magstim 200²");
     }
 
     @Test

@@ -152,8 +152,9 @@ class MagstimFaultTest {
         try (AcquisitionUnitClient unit = AcquisitionUnits.open(MagstimRig.UNIT)) {
             assertThatThrownBy(() -> MagneticStimulators.open("sim:magstim-200?fault=no-reply", SHORT))
                     .isInstanceOf(StimulatorException.class)
-                    .hasMessageStartingWith("The device on sim:magstim-200?fault=no-reply (virtual time) no answer to "
-                            + "Q@ (enable remote control) after 2 attempts of 150 ms: is the stimulator switched on");
+                    .hasMessageStartingWith("Could not connect to a Magstim 200² on sim:magstim-200?fault=no-reply "
+                            + "(virtual time): no answer to Q@ (enable remote control) after 2 attempts of 150 ms: is "
+                            + "the stimulator switched on");
             assertThatThrownBy(() -> MagneticStimulators.open("sim:magstim-bistim?fault=garbage", SHORT))
                     .isInstanceOf(StimulatorException.class)
                     .hasMessageContaining("does not answer like a Magstim BiStim²: no valid reply to Q@")
