@@ -13,7 +13,8 @@ class MagneticStimulatorsUriTest {
 
     @Test
     void aSerialPortNamesItsStimulatorAndGetsTheModelsBaudRateUnlessItGivesOne() {
-        MagneticStimulators.Target t = MagneticStimulators.target(PortUri.parse("serial:/dev/ttyS0?device=magstim-bistim"));
+        MagneticStimulators.Target t = MagneticStimulators.target(
+                PortUri.parse("serial:/dev/ttyS0?device=magstim-bistim"));
         assertThat(t.model()).isEqualTo(StimulatorModel.MAGSTIM_BISTIM);
         assertThat(t.linkUri().toString()).isEqualTo("serial:/dev/ttyS0?baud=9600");
         assertThat(MagneticStimulators.target(PortUri.parse("serial:COM3?baud=19200&device=magstim-rapid")).linkUri())

@@ -13,9 +13,9 @@ import org.excitrack.transport.PortUriException;
 import org.excitrack.transport.VirtualTimeLink;
 
 /**
- * {@code sim:magstim-200|magstim-bistim|magstim-rapid[?subject=…&seed=…&mode=…&fault=…&faultAfter=…]}: a virtual
- * Magstim wired to the trigger outputs of the virtual unit opened most recently in this process, living in that
- * unit's time (a {@link VirtualTimeLink} when the unit runs in virtual time), so its pulses produce MEPs in that
+ * {@code sim:magstim-200|magstim-bistim|magstim-rapid[?subject=…&seed=…&mode=…&fault=…&faultAfter=…]}: a
+ * virtual Magstim wired to the trigger outputs of the virtual unit opened most recently in this process, living in
+ * that unit's time (a {@link VirtualTimeLink} when the unit runs in virtual time), so its pulses produce MEPs in that
  * unit's sweeps. {@code subject} and {@code seed}, when given, must be the unit's: they say which unit is meant.
  */
 final class MagstimPorts {

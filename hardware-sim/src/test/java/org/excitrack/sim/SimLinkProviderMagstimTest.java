@@ -23,8 +23,8 @@ class SimLinkProviderMagstimTest {
 
     @Test
     void theStimulatorSharesTheUnitsVirtualClockAndClosesWithIt() {
-        try (Link unit = Links.open("sim:unit?subject=healthy&seed=4&clock=virtual")) {
-            Link stimulator = Links.open("sim:magstim-200?subject=healthy&seed=4");
+        Link unit = Links.open("sim:unit?subject=healthy&seed=4&clock=virtual");
+        try (Link stimulator = Links.open("sim:magstim-200?subject=healthy&seed=4")) {
             assertThat(stimulator.virtualClock()).containsSame(unit.virtualClock().orElseThrow());
             assertThat(stimulator.description()).isEqualTo("sim:magstim-200?subject=healthy&seed=4 (virtual time)");
             unit.close();
@@ -48,6 +48,7 @@ class SimLinkProviderMagstimTest {
     @Test
     void subjectAndSeedMustNameTheOpenUnitAndUnknownParametersAreRefused() {
         try (Link unit = Links.open("sim:unit?subject=als-early&seed=3&clock=virtual")) {
+            assertThat(unit.virtualClock()).isPresent();
             assertThatThrownBy(() -> Links.open("sim:magstim-bistim?subject=healthy"))
                     .isInstanceOf(PortUriException.class)
                     .hasMessage("sim:magstim-bistim?subject=healthy asks for subject healthy, but the open simulated "
@@ -56,7 +57,8 @@ class SimLinkProviderMagstimTest {
                     .isInstanceOf(PortUriException.class).hasMessageContaining("the open simulated unit's seed is 3");
             assertThatThrownBy(() -> Links.open("sim:magstim-bistim?power=3"))
                     .isInstanceOf(PortUriException.class)
-                    .hasMessageContaining("unknown simulated-Magstim parameter 'power'; accepted: mode, fault, faultAfter");
+                    .hasMessageContaining("unknown simulated-Magstim parameter 'power'; accepted: mode, fault, "
+                            + "faultAfter");
             assertThatThrownBy(() -> Links.open("sim:magstim-200?mode=bistim"))
                     .isInstanceOf(PortUriException.class).hasMessageContaining("applies to magstim-bistim only");
             assertThatThrownBy(() -> Links.open("sim:magstim-bistim?fault=melted"))

@@ -119,7 +119,8 @@ public final class MagstimCommandDecoder {
             }
             case 'N':
                 return m[1] == 'D' ? new HostMessage.Valid(new MagstimCommand.GetVersion())
-                        : new HostMessage.BadData(code, "version request needs D, not " + MagstimBytes.describeByte(m[1]));
+                        : new HostMessage.BadData(code, "version request needs D, not "
+                        + MagstimBytes.describeByte(m[1]));
             case 'Q':
                 return new HostMessage.Valid(new MagstimCommand.EnableRemote());
             case 'R':

@@ -348,7 +348,8 @@ public final class MagstimStimulator implements MagneticStimulator {
         LOG.info("{}: closed", describe());
     }
 
-    /** The stimulator and its port, as messages name it: {@code Magstim BiStim² on serial:/dev/ttyUSB0 (9600 baud)}. */
+    /** The stimulator and its port, as messages name it: {@code Magstim BiStim² on serial:/dev/ttyUSB0 (9600 baud)}.
+     */
     public String describe() {
         return model.displayName() + " on " + line.port();
     }
@@ -435,7 +436,8 @@ public final class MagstimStimulator implements MagneticStimulator {
                     + (model == StimulatorModel.MAGSTIM_RAPID ? " of the main unit" : "") + ", and the rate "
                     + model.defaultBaud() + " baud?" + rapidHint());
         }
-        throw connectFailure(last.kind(), "it does not answer like a " + model.displayName() + ": " + last.getMessage());
+        throw connectFailure(last.kind(), "it does not answer like a " + model.displayName() + ": "
+                + last.getMessage());
     }
 
     private String rapidHint() {
@@ -461,7 +463,8 @@ public final class MagstimStimulator implements MagneticStimulator {
         bistimMode = m.mode().orElseThrow(() -> connectFailure(StimulatorFault.Kind.BAD_REPLY,
                 "it reports an unknown BiStim² system mode '" + m.modeCode() + "'"));
         if (!bistimMode.master()) {
-            throw connectFailure(StimulatorFault.Kind.REFUSED, "it is the BiStim²'s slave unit (" + bistimMode.meaning()
+            throw connectFailure(StimulatorFault.Kind.REFUSED, "it is the BiStim²'s slave unit ("
+                    + bistimMode.meaning()
                     + "): connect the serial cable to the master");
         }
         if (bistimMode == BiStimMode.BISTIM_HIGH_RESOLUTION) {

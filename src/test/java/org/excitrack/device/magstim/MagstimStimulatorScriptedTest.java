@@ -2,6 +2,7 @@ package org.excitrack.device.magstim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,12 +28,13 @@ class MagstimStimulatorScriptedTest {
     @Test
     void aReadBackThatDiffersFromWhatWasSentIsAFaultAndDisarms() {
         AtomicBoolean misreport = new AtomicBoolean();
-        try (ScriptedMagstim peer = new ScriptedMagstim(c -> misreport.get() && c instanceof MagstimCommand.GetParameters
+        try (ScriptedMagstim peer = new ScriptedMagstim(c -> misreport.get()
+                && c instanceof MagstimCommand.GetParameters
                 ? new MagstimReply.Parameters(new InstrumentStatus(0x89), 30, 31, 10) : null);
              MagstimStimulator s = MagstimStimulator.connect(peer.hostSide, StimulatorModel.MAGSTIM_BISTIM, TIMINGS)) {
             misreport.set(true);
-            StimulatorException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-                    () -> s.setPowers(new StimulatorPowers(30, 45)), StimulatorException.class);
+            StimulatorException e = catchThrowableOfType(StimulatorException.class,
+                    () -> s.setPowers(new StimulatorPowers(30, 45)));
             assertThat(e.fault().kind()).isEqualTo(StimulatorFault.Kind.READ_BACK_MISMATCH);
             assertThat(e).hasMessage("Magstim BiStim² on scripted:magstim: powers were set to A 30 %, B 45 % but "
                     + "read back as A 30 %, B 31 %. The stimulator is disarmed.");
@@ -84,8 +86,8 @@ class MagstimStimulatorScriptedTest {
         echo.start();
         assertThatThrownBy(() -> MagstimStimulator.connect(ends[0], StimulatorModel.MAGSTIM_200, TIMINGS))
                 .isInstanceOf(StimulatorException.class)
-                .hasMessage("Could not connect to a Magstim 200² on serial:/dev/loop: it sends our own command back (Q@n): "
-                        + "a loopback plug or a terminal, not a Magstim 200²");
+                .hasMessage("Could not connect to a Magstim 200² on serial:/dev/loop: it sends our own command back "
+                        + "(Q@n): a loopback plug or a terminal, not a Magstim 200²");
     }
 
     @Test

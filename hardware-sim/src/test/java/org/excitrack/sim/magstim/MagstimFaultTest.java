@@ -30,8 +30,8 @@ class MagstimFaultTest {
         try (MagstimRig rig = armedRig(MagstimRig.TIMINGS)) {
             List<StimulatorFault> heard = listen(rig);
             rig.inject(MagstimSimFault.BAD_CHECKSUM);
-            StimulatorException e = catchThrowableOfType(() -> rig.stimulator.setPowers(new StimulatorPowers(40, 50)),
-                    StimulatorException.class);
+            StimulatorException e = catchThrowableOfType(StimulatorException.class,
+                    () -> rig.stimulator.setPowers(new StimulatorPowers(40, 50)));
             assertThat(e.fault().kind()).isEqualTo(StimulatorFault.Kind.BAD_REPLY);
             assertThat(e).hasMessageStartingWith(NAME).hasMessageContaining("had checksum")
                     .hasMessageContaining("Disarm was not confirmed: disarm it at its front panel");
@@ -49,7 +49,8 @@ class MagstimFaultTest {
                     .hasMessageContaining("no valid reply to J@ (get parameters) within 150 ms; instead 12 bytes that "
                             + "are not a Magstim reply")
                     .hasMessageContaining("wrong baud rate or a noisy line?")
-                    .extracting(t -> ((StimulatorException) t).fault().kind()).isEqualTo(StimulatorFault.Kind.BAD_REPLY);
+                    .extracting(t -> ((StimulatorException) t).fault().kind())
+                    .isEqualTo(StimulatorFault.Kind.BAD_REPLY);
             assertThat(rig.simStatus().standby()).isTrue();
         }
     }
@@ -58,7 +59,7 @@ class MagstimFaultTest {
     void silenceIsNoReply() {
         try (MagstimRig rig = armedRig(SHORT)) {
             rig.inject(MagstimSimFault.NO_REPLY);
-            StimulatorException e = catchThrowableOfType(rig.stimulator::fire, StimulatorException.class);
+            StimulatorException e = catchThrowableOfType(StimulatorException.class, rig.stimulator::fire);
             assertThat(e.fault().kind()).isEqualTo(StimulatorFault.Kind.NO_REPLY);
             assertThat(e).hasMessage(NAME + ": no reply to Q@ (enable remote control) within 150 ms. Disarm was not "
                     + "confirmed: disarm it at its front panel.");
@@ -68,7 +69,8 @@ class MagstimFaultTest {
     }
 
     @Test
-    void aStimulatorThatDropsRemoteControlIsCaughtByTheNextKeepAliveAndReportedAtTheNextCall() throws InterruptedException {
+    void aStimulatorThatDropsRemoteControlIsCaughtByTheNextKeepAliveAndReportedAtTheNextCall()
+            throws InterruptedException {
         try (MagstimRig rig = armedRig(MagstimRig.TIMINGS)) {
             List<StimulatorFault> heard = listen(rig);
             rig.inject(MagstimSimFault.DROP_REMOTE);
@@ -91,8 +93,8 @@ class MagstimFaultTest {
             rig.inject(MagstimSimFault.COIL_HOT);
             rig.clock.advanceTo(rig.clock.nowMicros() + 300_000);
             rig.stimulator.keepAlive();
-            StimulatorException e = catchThrowableOfType(() -> rig.stimulator.setPowers(new StimulatorPowers(35, 60)),
-                    StimulatorException.class);
+            StimulatorException e = catchThrowableOfType(StimulatorException.class,
+                    () -> rig.stimulator.setPowers(new StimulatorPowers(35, 60)));
             assertThat(e.fault().kind()).isEqualTo(StimulatorFault.Kind.COIL);
             assertThat(e).hasMessage(NAME + ": coil at 41.0 °C, above its 40 °C limit: let it cool. The stimulator "
                     + "is disarmed.");
@@ -107,14 +109,14 @@ class MagstimFaultTest {
     void aRemovedCoilAndAFatalErrorAreFaultsOfTheirKind() {
         try (MagstimRig rig = armedRig(MagstimRig.TIMINGS)) {
             rig.inject(MagstimSimFault.COIL_REMOVED);
-            StimulatorException e = catchThrowableOfType(rig.stimulator::fire, StimulatorException.class);
+            StimulatorException e = catchThrowableOfType(StimulatorException.class, rig.stimulator::fire);
             assertThat(e.fault().kind()).isEqualTo(StimulatorFault.Kind.COIL);
             assertThat(e).hasMessageContaining("has no coil connected");
             assertThat(rig.simStatus().standby()).isTrue();
         }
         try (MagstimRig rig = armedRig(MagstimRig.TIMINGS)) {
             rig.inject(MagstimSimFault.FATAL_ERROR);
-            StimulatorException e = catchThrowableOfType(rig.stimulator::status, StimulatorException.class);
+            StimulatorException e = catchThrowableOfType(StimulatorException.class, rig.stimulator::status);
             assertThat(e.fault().kind()).isEqualTo(StimulatorFault.Kind.STIMULATOR_ERROR);
             assertThat(e).hasMessageContaining("reports a fatal error");
             assertThat(rig.stimulator.disarm()).as("disarm still works").isTrue();
@@ -126,7 +128,7 @@ class MagstimFaultTest {
         try (MagstimRig rig = armedRig(MagstimRig.TIMINGS)) {
             rig.unit.status();
             rig.clock.advanceTo(rig.clock.nowMicros() + 1_500_000);
-            StimulatorException e = catchThrowableOfType(rig.stimulator::fire, StimulatorException.class);
+            StimulatorException e = catchThrowableOfType(StimulatorException.class, rig.stimulator::fire);
             assertThat(e.fault().kind()).isEqualTo(StimulatorFault.Kind.REMOTE_CONTROL_LOST);
             assertThat(e).hasMessageContaining("while armed").hasMessageContaining("its watchdog allows 1000 ms")
                     .hasMessageContaining("call keepAlive() as simulated time passes");
@@ -139,7 +141,7 @@ class MagstimFaultTest {
         MagstimRig rig = armedRig(MagstimRig.TIMINGS);
         List<StimulatorFault> heard = listen(rig);
         rig.unit.close();
-        StimulatorException e = catchThrowableOfType(rig.stimulator::status, StimulatorException.class);
+        StimulatorException e = catchThrowableOfType(StimulatorException.class, rig.stimulator::status);
         assertThat(e.fault().kind()).isEqualTo(StimulatorFault.Kind.LINK_LOST);
         assertThat(e).hasMessageStartingWith(NAME).hasMessageContaining("the link closed");
         assertThat(heard).extracting(StimulatorFault::kind).containsExactly(StimulatorFault.Kind.LINK_LOST);

@@ -61,7 +61,8 @@ class MagstimKeepAliveUnderLoadTest {
             assertThat(s.remoteControl()).isTrue();
             assertThat(s.charge()).isNotEqualTo(ChargeState.STANDBY);
             assertThat(s.coilTemperatureCelsius().getAsDouble()).as("warm, well below 40 °C").isBetween(26.0, 36.0);
-            System.out.printf("keep-alive under load: %d trials in %.1f simulated min, %d host messages, coil %.1f °C%n",
+            System.out.printf("keep-alive under load: %d trials in %.1f simulated min, %d host messages, "
+                            + "coil %.1f °C%n",
                     trials, (rig.clock.nowMicros() - start) / 60e6, c.hostMessages(),
                     s.coilTemperatureCelsius().getAsDouble());
         }
