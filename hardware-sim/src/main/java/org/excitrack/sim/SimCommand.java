@@ -9,7 +9,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.excitrack.model.excitability.DerivedVariable;
 import org.excitrack.model.excitability.ExcitabilityRecording;
+import org.excitrack.model.tms.StimulatorModel;
+import org.excitrack.sim.magstim.VirtualMagstimConfig;
 import org.excitrack.sim.pty.PseudoTerminal;
+import org.excitrack.transport.PortUri;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,10 +24,12 @@ import picocli.CommandLine.Spec;
  * controller opens exactly as it would a USB-serial device.
  */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = {"Runs a simulated acquisition unit on a pseudo-terminal and prints its port,",
+        description = {"Runs a simulated acquisition unit on a pseudo-terminal and prints its port (with --tms, also a",
+            "magnetic stimulator wired to the unit's trigger outputs, on a second pseudo-terminal),",
             "or with --truth prints the virtual subject's own excitability variables.",
             "Linux and macOS; it runs until interrupted (Ctrl-C)."},
         footer = {"", "Examples:", "  excitrack sim --subject als-early --seed 7",
+            "  excitrack sim --subject healthy --tms magstim-bistim   (a unit and a BiStim² wired to it)",
             "  excitrack sim --subject healthy --truth --format json",
             "  excitrack threshold --port serial:/dev/pts/N --interval 100ms   (in another terminal)"})
 public final class SimCommand implements Callable<Integer> {
@@ -98,6 +103,12 @@ public final class SimCommand implements Callable<Integer> {
             description = "Stop answering after this many trials, to test a unit that stops answering.")
     private String hangAfter;
 
+    @Option(names = "--tms", paramLabel = "STIMULATOR",
+            description = {"Also simulate a magnetic stimulator wired to the unit's trigger outputs, on a second "
+                + "pseudo-terminal: magstim-200, magstim-bistim or magstim-rapid, optionally with parameters, e.g. "
+                + "'magstim-bistim?mode=bistim' or 'magstim-200?fault=coil-hot'."})
+    private String tms;
+
     @Option(names = "--exit-when-stdin-closes", hidden = true,
             description = "End when standard input closes, so a parent process that dies takes the simulator with it.")
     private boolean exitWhenStdinCloses;
@@ -114,10 +125,17 @@ public final class SimCommand implements Callable<Integer> {
         if (truth) {
             return new TruthPrinter(out, variableDefinitions).print(config, targetPercent(), truthFormat());
         }
-        try (PseudoTerminal pty = PseudoTerminal.open(); UnitServer server = UnitServer.start(pty.master(), config)) {
+        VirtualMagstimConfig stimulator = tms == null ? null : stimulatorConfig();
+        try (PseudoTerminal pty = PseudoTerminal.open(); UnitServer server = UnitServer.start(pty.master(), config);
+             PseudoTerminal stimulatorPty = stimulator == null ? null : PseudoTerminal.open()) {
             out.printf("Simulated acquisition unit %s (protocol %d..%d), seed %d%n", config.serialNumber(),
                     config.protocolMin(), config.protocolMax(), config.seed());
             out.println("Subject: " + config.subject().describe());
+            if (stimulator != null) {
+                MagstimPorts.serve(stimulatorPty.master(), stimulator, server.attachment());
+                out.println("Stimulator: serial:" + stimulatorPty.slavePath() + "?device="
+                        + stimulator.model().uriName() + " (" + MagstimPorts.describe(stimulator) + ")");
+            }
             out.println("Port: serial:" + pty.slavePath());
             out.println("Press Ctrl-C to stop.");
             out.flush();
@@ -128,6 +146,16 @@ public final class SimCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code --tms magstim-bistim?mode=bistim}: the name, then the same parameters as {@code sim:magstim-…}. */
+    private VirtualMagstimConfig stimulatorConfig() {
+        try {
+            PortUri uri = PortUri.parse("sim:" + tms.strip());
+            return VirtualMagstimConfig.fromParameters(StimulatorModel.fromUriName(uri.path()), uri.parameters());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--tms " + tms + ": " + e.getMessage());
+        }
     }
 
     private Map<String, String> parameters() {

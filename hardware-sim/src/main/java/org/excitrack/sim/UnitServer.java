@@ -32,28 +32,39 @@ public final class UnitServer implements AutoCloseable {
     private final FrameEncoder encoder = new FrameEncoder();
     private final long originNanos = System.nanoTime();
     private final VirtualTimeScheduler virtualTime;
+    private final UnitAttachment attachment;
     private volatile boolean closed;
 
     private UnitServer(Link link, SimulatorConfig config, boolean inVirtualTime) {
         this.link = link;
         this.unitThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sim-unit"));
         this.virtualTime = inVirtualTime ? new VirtualTimeScheduler(unitThread) : null;
-        this.unit = new VirtualUnit(config, inVirtualTime ? virtualTime : new RealTimeScheduler(), this::write);
+        Scheduler scheduler = inVirtualTime ? virtualTime : new RealTimeScheduler();
+        this.unit = new VirtualUnit(config, scheduler, this::write);
         this.reader = daemon(this::readLoop, "sim-reader");
+        this.attachment = new UnitAttachment(scheduler, unitThread, unit::connect, virtualTime,
+                config.subject().preset().name(), config.seed());
     }
 
     /** Starts serving on {@code deviceSide} in real time until {@link #close()} or until the link closes. */
     public static UnitServer start(Link deviceSide, SimulatorConfig config) {
-        UnitServer server = new UnitServer(deviceSide, config, false);
-        server.reader.start();
-        return server;
+        return started(new UnitServer(deviceSide, config, false));
     }
 
     /** Starts serving in virtual time; {@link #clock()} is the time the controller must advance. */
     public static UnitServer startInVirtualTime(Link deviceSide, SimulatorConfig config) {
-        UnitServer server = new UnitServer(deviceSide, config, true);
+        return started(new UnitServer(deviceSide, config, true));
+    }
+
+    private static UnitServer started(UnitServer server) {
+        SimulatedDevices.unitOpened(server.attachment);
         server.reader.start();
         return server;
+    }
+
+    /** What a simulated stimulator needs to be wired to this unit. */
+    public UnitAttachment attachment() {
+        return attachment;
     }
 
     /** The virtual clock, when serving in virtual time. */
@@ -77,6 +88,12 @@ public final class UnitServer implements AutoCloseable {
         link.close();
         unitThread.shutdownNow();
         reader.interrupt();
+        stopped();
+    }
+
+    private void stopped() {
+        SimulatedDevices.unitClosed(attachment);
+        attachment.markClosed();
     }
 
     private void readLoop() {
@@ -112,6 +129,7 @@ public final class UnitServer implements AutoCloseable {
             }
         } finally {
             unitThread.shutdownNow();
+            stopped();
         }
     }
 

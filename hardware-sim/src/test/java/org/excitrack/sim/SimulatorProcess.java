@@ -18,12 +18,16 @@ import java.util.concurrent.TimeoutException;
  */
 final class SimulatorProcess implements AutoCloseable {
     private static final String PORT_PREFIX = "Port: ";
+    /** Printed before the unit's port when {@code --tms} adds a stimulator. */
+    private static final String STIMULATOR_PREFIX = "Stimulator: ";
     private final Process process;
     private final String port;
+    private final String stimulatorPort;
 
-    private SimulatorProcess(Process process, String port) {
+    private SimulatorProcess(Process process, String port, String stimulatorPort) {
         this.process = process;
         this.port = port;
+        this.stimulatorPort = stimulatorPort;
     }
 
     static SimulatorProcess start(String... simOptions) throws IOException {
@@ -34,9 +38,13 @@ final class SimulatorProcess implements AutoCloseable {
         command.addAll(List.of(simOptions));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String[] stimulator = new String[1];
         CompletableFuture<String> portLine = CompletableFuture.supplyAsync(() -> {
             try {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith(STIMULATOR_PREFIX)) {
+                        stimulator[0] = line.substring(STIMULATOR_PREFIX.length()).trim().split(" ")[0];
+                    }
                     if (line.startsWith(PORT_PREFIX)) {
                         return line.substring(PORT_PREFIX.length()).trim();
                     }
@@ -53,7 +61,7 @@ final class SimulatorProcess implements AutoCloseable {
                 throw new IOException("the simulator ended without printing its port (exit "
                         + process.waitFor() + ")");
             }
-            return new SimulatorProcess(process, port);
+            return new SimulatorProcess(process, port, stimulator[0]);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IOException("the simulator did not print its port: " + e, e);
@@ -63,6 +71,11 @@ final class SimulatorProcess implements AutoCloseable {
     /** e.g. {@code serial:/dev/pts/5} */
     String port() {
         return port;
+    }
+
+    /** With {@code --tms}: the stimulator's port URI, e.g. {@code serial:/dev/pts/6?device=magstim-bistim}. */
+    java.util.Optional<String> stimulatorPort() {
+        return java.util.Optional.ofNullable(stimulatorPort);
     }
 
     @Override
