@@ -29,8 +29,8 @@ import java.util.Random;
  * <p><b>Rejection.</b> A draw is redrawn while its threshold-tracking RMT (0.2 mV) lies outside
  * {@value #MIN_RMT_PERCENT_MSO}–{@value #MAX_RMT_PERCENT_MSO} %MSO, the range in which a resting threshold can be
  * measured and conditioned on a real stimulator, or while its 50 µV (IFCN) threshold is undefined. With the
- * healthy preset this gives RMT 45 ± 8 %MSO (median 43; 200 subjects of seed 1), around the APB figure of
- * 47 ± 8 %MSO the presets are scaled to, and an IFCN (50 µV) threshold 3.3 ± 2 %MSO lower.
+ * healthy preset this gives RMT 44 ± 9 %MSO (median 43; 200 subjects of seed 1), around the APB figure of
+ * 47 ± 8 %MSO the presets are scaled to, and an IFCN (50 µV) threshold 3 ± 2.3 %MSO lower.
  */
 public final class CortexPopulation {
     /** Lowest accepted RMT (0.2 mV): below this the conditioning pulse of T-SICI is too weak to set reliably. */
@@ -78,8 +78,10 @@ public final class CortexPopulation {
         if (index < 0) {
             throw new IllegalArgumentException("subject index " + index + " must not be negative");
         }
-        // One stream per subject, so subject 17 does not depend on how many draws subjects 0–16 needed.
-        Random random = new Random(seed * 0x9E3779B97F4A7C15L + index);
+        // One stream per subject, so subject 17 does not depend on how many draws subjects 0–16 needed. The seed is
+        // scrambled first: java.util.Random's first draws from neighbouring seeds are correlated, which would make
+        // neighbouring subjects alike.
+        Random random = new Random(mix(mix(seed) + index));
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
             CortexParameters candidate = draw(random);
             if (isPlausible(candidate)) {
@@ -128,6 +130,14 @@ public final class CortexPopulation {
         }
         double ifcn = new CortexTruth(cortex).ifcnRestingMotorThresholdPercent();
         return ifcn > 0 && ifcn < rmt;
+    }
+
+    /** SplitMix64's finaliser: neighbouring inputs give unrelated outputs. */
+    private static long mix(long value) {
+        long z = value + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static double correlated(int row, double[] z) {

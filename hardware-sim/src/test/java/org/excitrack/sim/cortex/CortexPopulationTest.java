@@ -42,8 +42,9 @@ class CortexPopulationTest {
         // RMT ≈ 47 ± 8 %MSO (APB) is what the healthy preset is scaled to
         assertThat(mean).isBetween(41.0, 51.0);
         assertThat(sd).isBetween(5.0, 11.0);
-        assertThat(rmt).allSatisfy(r -> assertThat(r).isBetween(CortexPopulation.MIN_RMT_PERCENT_MSO,
-                CortexPopulation.MAX_RMT_PERCENT_MSO));
+        for (double r : rmt) {
+            assertThat(r).isBetween(CortexPopulation.MIN_RMT_PERCENT_MSO, CortexPopulation.MAX_RMT_PERCENT_MSO);
+        }
         double[] jitter = subjects.stream().mapToDouble(CortexParameters::excitabilityJitterSdPercentMso).toArray();
         assertThat(Arrays.stream(jitter).min().orElseThrow()).isLessThan(3.5);
         assertThat(Arrays.stream(jitter).max().orElseThrow()).isGreaterThan(3.5);
