@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example (built-in simulator, simulated time: a whole TRONDNF in seconds):",
             "  excitrack run TRONDNF --port sim:unit?subject=als-early --virtual-time --out als.excitrack \\",
             "      --subject-id S01 --age 58 --sex M --temperature 33",
+            "", "A TMS protocol adds the magnetic stimulator (here the simulated BiStim² on the same virtual subject):",
+            "  excitrack run RMT --port sim:unit?subject=healthy --tms sim:magstim-bistim --virtual-time --out rmt.excitrack",
             "", "Ctrl-C aborts the run; the recording keeps every completed trial."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
@@ -74,12 +76,35 @@ public final class RunCommand implements Callable<Integer> {
             description = "When the protocol finishes, also write the excitability report (PNG, SVG, PDF) here.")
     private Path reportDir;
 
+    @Option(names = "--tms", paramLabel = "URI",
+            description = {"Magnetic stimulator for TMS protocols: serial:/dev/ttyUSB1?device=magstim-bistim "
+                + "(magstim-200, magstim-bistim, magstim-rapid, magpro),",
+                "or the simulator, sim:magstim-bistim / sim:magpro, which stimulates the --port simulator's subject."})
+    private String tms;
+
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "Motor-threshold method for every motor threshold of the protocol: ifcn (relative frequency, "
+                + "5 of 10), ml-pest (Awiszus), excitrack (default: the protocol's).")
+    private String method;
+
     @Option(names = "--virtual-time",
             description = "Run the in-process simulator in simulated time: the protocol's intervals cost no real time.")
     private boolean virtualTime;
 
+    private java.util.Optional<RunService.Magnetic> magnetic() {
+        return java.util.Optional.ofNullable(tms).map(uri -> new RunService.Magnetic(uri,
+                java.util.Optional.ofNullable(method)));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        if (method != null && tms == null) {
+            throw new ParameterException(spec.commandLine(), "--method chooses the motor-threshold method of a TMS "
+                    + "protocol; it needs --tms");
+        }
+        if (method != null && !java.util.List.of("ifcn", "ml-pest", "excitrack").contains(method)) {
+            throw new ParameterException(spec.commandLine(), "--method " + method + ": expected ifcn, ml-pest or excitrack");
+        }
         if (sex != null && !sex.equals("M") && !sex.equals("F")) {
             throw new ParameterException(spec.commandLine(), "--sex " + sex + ": expected M or F");
         }
@@ -87,7 +112,8 @@ public final class RunCommand implements Callable<Integer> {
         RunOutput.ProgressLine progress = new RunOutput.ProgressLine(spec.commandLine().getErr(),
                 System.console() != null);
         RunService.RunReport report = RunOutput.abortableOnCtrlC(control -> new RunService(control).run(
-                new RunService.RunRequest(protocol, overrides, port, out, subject, operator, inputs, virtualTime),
+                new RunService.RunRequest(protocol, overrides, port, out, subject, operator, inputs, virtualTime,
+                        magnetic()),
                 progress::on), progress);
         RunOutput.print(report, spec.commandLine().getOut());
         if (reportDir != null && report.state() == SessionState.FINISHED) {

@@ -50,7 +50,24 @@ final class RunOutput {
                         v.outsideNormalRange() ? "  outside normal range" : "");
             }
         }
+        printMagnetic(r.magnetic(), out);
         out.flush();
+    }
+
+    /** Motor thresholds first, as the operator expects them ("RMT 47.5 %"), then tracked points and means. */
+    private static void printMagnetic(java.util.List<org.excitrack.service.MagneticResults.Value> values, PrintWriter out) {
+        if (values.isEmpty()) {
+            return;
+        }
+        out.println();
+        for (org.excitrack.service.MagneticResults.Value v : values) {
+            String se = v.standardError().map(e -> String.format(Locale.ROOT, " (SE %.1f)", e)).orElse("");
+            if (v.point().isEmpty() && v.unit().equals("%MSO")) {
+                out.printf(Locale.ROOT, "%s %.1f %%%s of maximum stimulator output%n", v.name(), v.value(), se);
+            } else {
+                out.printf(Locale.ROOT, "%-44s %-16s %8.1f %s%s%n", v.name(), v.point(), v.value(), v.unit(), se);
+            }
+        }
     }
 
     /** Section, percent, time left and the latest control threshold, on one line rewritten in place. */

@@ -34,13 +34,26 @@ public final class MagneticStimulators {
      * @throws StimulatorException when the stimulator does not answer, or not as the one named
      */
     public static MagneticStimulator open(String uri, MagstimTimings timings) {
+        return open(uri, timings, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param adapt applied to the opened link before the driver sees it, e.g. to let the session's other watchdogs
+     *     hear from it while the driver waits in virtual time
+     */
+    public static MagneticStimulator open(String uri, MagstimTimings timings,
+                                          java.util.function.UnaryOperator<Link> adapt) {
         Target target = target(PortUri.parse(uri));
         if (target.model() == StimulatorModel.MAGPRO) {
-            // MagVenture MagPro: its driver (org.excitrack.device.magventure.MagProStimulator, on its own branch)
-            // is wired here at merge: return MagProStimulator.connect(Links.open(target.linkUri()), port);
-            throw new DeviceException("MagVenture MagPro support is not in this build yet");
+            Link link = adapt.apply(Links.open(target.linkUri()));
+            try {
+                return org.excitrack.device.magventure.MagProStimulator.connect(link, uri);
+            } catch (RuntimeException e) {
+                link.close();
+                throw e;
+            }
         }
-        Link link = Links.open(target.linkUri());
+        Link link = adapt.apply(Links.open(target.linkUri()));
         try {
             return MagstimStimulator.connect(link, target.model(), timings);
         } catch (RuntimeException e) {

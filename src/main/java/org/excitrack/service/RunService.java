@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.excitrack.model.plan.MagneticSteps;
 import org.excitrack.device.AcquisitionUnit;
 import org.excitrack.device.AcquisitionUnits;
 import org.excitrack.device.LinkLostException;
@@ -53,10 +56,30 @@ public final class RunService {
      */
     public record RunRequest(String protocol, Map<String, String> overrides, String port, Path out,
                              Subject subject, String operatorName, Map<String, Double> inputs,
-                             boolean virtualTime) {
+                             boolean virtualTime, Optional<Magnetic> magnetic) {
         public RunRequest {
             overrides = Map.copyOf(overrides);
             inputs = Map.copyOf(inputs);
+            Objects.requireNonNull(magnetic, "magnetic");
+        }
+
+        /** A nerve protocol: no magnetic stimulator. */
+        public RunRequest(String protocol, Map<String, String> overrides, String port, Path out, Subject subject,
+                          String operatorName, Map<String, Double> inputs, boolean virtualTime) {
+            this(protocol, overrides, port, out, subject, operatorName, inputs, virtualTime, Optional.empty());
+        }
+    }
+
+    /**
+     * The magnetic stimulator of a TMS protocol.
+     *
+     * @param stimulatorUri e.g. {@code serial:/dev/ttyS0?device=magstim-bistim} or {@code sim:magstim-bistim}
+     * @param motorThresholdMethod overrides every motor threshold's method (ifcn, ml-pest, excitrack), if given
+     */
+    public record Magnetic(String stimulatorUri, Optional<String> motorThresholdMethod) {
+        public Magnetic {
+            Objects.requireNonNull(stimulatorUri, "stimulatorUri");
+            Objects.requireNonNull(motorThresholdMethod, "motorThresholdMethod");
         }
     }
 
@@ -70,9 +93,15 @@ public final class RunService {
 
     /** How the run ended, where it was recorded, and the variables of what was measured. */
     public record RunReport(SessionState state, String reason, long trials, Path recording,
-                            List<AnalysisService.Variable> variables, String unit) {
+                            List<AnalysisService.Variable> variables, String unit, List<MagneticResults.Value> magnetic) {
         public RunReport {
             variables = List.copyOf(variables);
+            magnetic = List.copyOf(magnetic);
+        }
+
+        public RunReport(SessionState state, String reason, long trials, Path recording,
+                         List<AnalysisService.Variable> variables, String unit) {
+            this(state, reason, trials, recording, variables, unit, List.of());
         }
     }
 
@@ -91,10 +120,14 @@ public final class RunService {
                     "the protocol does not compile:\n" + checked.diagnostics(), null));
             Map<String, Double> inputs = inputsFor(plan, request);
             String source = sourceText(request.protocol());
-            RecordingMetadata metadata = new RecordingMetadata(Versions.application(), request.subject().info(),
-                    request.operatorName(), new ProtocolSource(plan.name(), source),
-                    new DeviceInfo(unit.identity(), "{}"));
-            try (RecordingWriter writer = RecordingFile.create(request.out(), metadata)) {
+            if (MagneticSteps.any(plan)) {
+                return new MagneticRun(control).run(request, unit, plan, source, inputs, listener);
+            }
+            if (request.magnetic().isPresent()) {
+                throw new InvalidRequestException("protocol \"" + plan.name() + "\" gives no magnetic stimuli; --tms "
+                        + "is for TMS protocols (see 'excitrack protocols')", null);
+            }
+            try (RecordingWriter writer = RecordingFile.create(request.out(), metadata(request, plan, source, unit))) {
                 ProtocolSession session = new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(),
                         new ScriptedOperator(inputs), control.session(), new RecordingFileRecorder(writer, Clock.systemUTC()),
                         Ticker.SYSTEM);
@@ -110,6 +143,11 @@ public final class RunService {
      * A finished session's variables come from the recording itself, so what is reported is what was stored;
      * a stopped one keeps its file open for {@code excitrack resume}.
      */
+    static RecordingMetadata metadata(RunRequest request, ProtocolPlan plan, String source, AcquisitionUnit unit) {
+        return new RecordingMetadata(Versions.application(), request.subject().info(), request.operatorName(),
+                new ProtocolSource(plan.name(), source), new DeviceInfo(unit.identity(), "{}"));
+    }
+
     private static RunReport end(ProtocolSession.Outcome outcome, Path file, RecordingWriter writer,
                                  AcquisitionUnit unit) {
         List<AnalysisService.Variable> variables = List.of();
@@ -201,7 +239,7 @@ public final class RunService {
         }
     }
 
-    private static String portFor(String port, boolean virtualTime) {
+    static String portFor(String port, boolean virtualTime) {
         if (!virtualTime) {
             return port;
         }

@@ -132,9 +132,9 @@ public final class SimCommand implements Callable<Integer> {
                     config.protocolMin(), config.protocolMax(), config.seed());
             out.println("Subject: " + config.subject().describe());
             if (stimulator != null) {
-                MagstimPorts.serve(stimulatorPty.master(), stimulator, server.attachment());
+                StimulatorPorts.serve(stimulatorPty.master(), stimulator, server.attachment());
                 out.println("Stimulator: serial:" + stimulatorPty.slavePath() + "?device="
-                        + stimulator.model().uriName() + " (" + MagstimPorts.describe(stimulator) + ")");
+                        + stimulator.model().uriName() + " (" + StimulatorPorts.describe(stimulator) + ")");
             }
             out.println("Port: serial:" + pty.slavePath());
             out.println("Press Ctrl-C to stop.");

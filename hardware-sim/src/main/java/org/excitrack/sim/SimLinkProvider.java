@@ -11,7 +11,7 @@ import org.excitrack.transport.VirtualTimeLink;
  * {@code sim:unit?seed=7&threshold=4.2mA…}: a virtual acquisition unit in this process, reached over an
  * in-memory pipe that carries exactly the bytes a serial port would. Closing the link stops the unit.
  * {@code sim:magstim-bistim…} (and {@code magstim-200}, {@code magstim-rapid}): a virtual Magstim wired to the
- * unit opened last, see {@link MagstimPorts}.
+ * unit opened last, see {@link StimulatorPorts}.
  */
 public final class SimLinkProvider implements LinkProvider {
     /** {@code clock=virtual}: the unit runs in simulated time that the controller advances. */
@@ -24,13 +24,16 @@ public final class SimLinkProvider implements LinkProvider {
 
     @Override
     public Link open(PortUri uri) {
-        if (MagstimPorts.isMagstim(uri.path())) {
-            return MagstimPorts.open(uri);
+        if (StimulatorPorts.isMagstim(uri.path())) {
+            return StimulatorPorts.open(uri);
+        }
+        if (uri.path().equals("magpro")) {
+            return StimulatorPorts.openMagPro(uri);
         }
         if (!uri.path().equals("unit")) {
             throw new PortUriException("unknown simulated device '" + uri.path() + "' in " + uri
                     + "; this version simulates: unit (the acquisition unit), magstim-200, magstim-bistim, "
-                    + "magstim-rapid (a magnetic stimulator wired to the unit)");
+                    + "magstim-rapid, magpro (a magnetic stimulator wired to the unit)");
         }
         java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>(uri.parameters());
         String clock = parameters.remove(CLOCK);

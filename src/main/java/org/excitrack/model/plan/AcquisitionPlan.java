@@ -37,7 +37,12 @@ public record AcquisitionPlan(int sampleRateHz, long windowMicros, long interval
      */
     public record Magnetic(int maxIntensityPercentMso, long mepWindowStartMicros, long mepWindowEndMicros,
                            double backgroundEmgMinMicrovolts, double backgroundEmgMaxMicrovolts) {
-        public static final Magnetic DEFAULTS = new Magnetic(100, 15_000, 50_000, 0, 50);
+        /**
+         * MEP 15–50 ms after the test pulse (BEST's hand-muscle window); at rest, at most 100 µV peak-to-peak before
+         * the first pulse: above what an 8 µV rms bedside amplifier gives over 95 ms (≈ 55 µV), below a contraction
+         * of a few % of maximum (tms.md §4.1; BEST's default is 200 µV).
+         */
+        public static final Magnetic DEFAULTS = new Magnetic(100, 15_000, 50_000, 0, 100);
     }
 
     /** The response a threshold is defined by. */

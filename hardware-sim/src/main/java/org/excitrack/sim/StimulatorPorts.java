@@ -18,12 +18,48 @@ import org.excitrack.transport.VirtualTimeLink;
  * that unit's time (a {@link VirtualTimeLink} when the unit runs in virtual time), so its pulses produce MEPs in that
  * unit's sweeps. {@code subject} and {@code seed}, when given, must be the unit's: they say which unit is meant.
  */
-final class MagstimPorts {
-    private MagstimPorts() {
+final class StimulatorPorts {
+    private StimulatorPorts() {
     }
 
     static boolean isMagstim(String path) {
         return path.startsWith("magstim-");
+    }
+
+    /**
+     * {@code sim:magpro[?subject=…&seed=…&fault=…]}: a virtual MagPro wired, like a Magstim, to the unit opened last,
+     * firing output A by trigger line 0 (and B after its own interval in Dual or Twin mode).
+     */
+    static Link openMagPro(PortUri uri) {
+        Map<String, String> parameters = new LinkedHashMap<>(uri.parameters());
+        UnitAttachment unit = attachedUnit(uri, parameters.remove("subject"), parameters.remove("seed"));
+        PipeLink[] ends = PipeLink.pair(uri.toString());
+        org.excitrack.sim.magventure.MagProServer server;
+        try {
+            server = org.excitrack.sim.magventure.MagProServer.serveOn(ends[1], unit.scheduler(), unit.unitThread(),
+                    parameters);
+        } catch (IllegalArgumentException e) {
+            throw new PortUriException(e.getMessage() + " in " + uri);
+        }
+        unit.connect(server.device());
+        unit.onClose(server::close);
+        return unit.clock().<Link>map(clock -> new VirtualTimeLink(ends[0], clock)).orElse(ends[0]);
+    }
+
+    /** The unit a simulated stimulator wires to: the one opened last, which {@code subject}/{@code seed} must name. */
+    private static UnitAttachment attachedUnit(PortUri uri, String subject, String seed) {
+        UnitAttachment unit = SimulatedDevices.latestUnit().orElseThrow(() -> new PortUriException(uri
+                + " is a simulated stimulator wired to a simulated acquisition unit, and no unit is open in this "
+                + "process: open sim:unit… first (e.g. sim:unit?subject=healthy&seed=1&clock=virtual), then " + uri));
+        if (subject != null && !subject.equals(unit.subjectName())) {
+            throw new PortUriException(uri + " asks for subject " + subject + ", but the open simulated unit's "
+                    + "subject is " + unit.subjectName() + ": the stimulator is wired to that unit");
+        }
+        if (seed != null && !seed.trim().equals(String.valueOf(unit.seed()))) {
+            throw new PortUriException(uri + " asks for seed " + seed + ", but the open simulated unit's seed is "
+                    + unit.seed() + ": the stimulator is wired to that unit");
+        }
+        return unit;
     }
 
     static Link open(PortUri uri) {
@@ -43,17 +79,7 @@ final class MagstimPorts {
         } catch (IllegalArgumentException e) {
             throw new PortUriException(e.getMessage() + " in " + uri);
         }
-        UnitAttachment unit = SimulatedDevices.latestUnit().orElseThrow(() -> new PortUriException(uri
-                + " is a simulated stimulator wired to a simulated acquisition unit, and no unit is open in this "
-                + "process: open sim:unit… first (e.g. sim:unit?subject=healthy&seed=1&clock=virtual), then " + uri));
-        if (subject != null && !subject.equals(unit.subjectName())) {
-            throw new PortUriException(uri + " asks for subject " + subject + ", but the open simulated unit's "
-                    + "subject is " + unit.subjectName() + ": the stimulator is wired to that unit");
-        }
-        if (seed != null && !seed.trim().equals(String.valueOf(unit.seed()))) {
-            throw new PortUriException(uri + " asks for seed " + seed + ", but the open simulated unit's seed is "
-                    + unit.seed() + ": the stimulator is wired to that unit");
-        }
+        UnitAttachment unit = attachedUnit(uri, subject, seed);
         PipeLink[] ends = PipeLink.pair(uri.toString());
         serve(ends[1], config, unit);
         return unit.clock().<Link>map(clock -> new VirtualTimeLink(ends[0], clock)).orElse(ends[0]);
