@@ -101,7 +101,7 @@ final class MagstimLine implements AutoCloseable {
             try {
                 link.write(bytes);
             } catch (TransportException e) {
-                linkLost("writing " + command.describe() + " failed: " + e.getMessage());
+                linkLost("the link closed or failed when writing " + command.describe() + ": " + e.getMessage());
                 throw new LineFailure(StimulatorFault.Kind.LINK_LOST, lost);
             }
             lastSentNanos = now;

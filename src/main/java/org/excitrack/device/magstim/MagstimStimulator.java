@@ -763,8 +763,11 @@ public final class MagstimStimulator implements MagneticStimulator {
         String message = describe() + ": " + detail + ". " + (confirmed ? "The stimulator is disarmed."
                 : "Disarm was not confirmed: disarm it at its front panel.");
         StimulatorFault f = new StimulatorFault(kind, message);
-        boolean lostAgain = kind == StimulatorFault.Kind.LINK_LOST && linkLossReported.getAndSet(true);
-        if (pendingFault.get() == null && !lostAgain) {
+        // A lost link is told by whoever finds it first (this thread or the reader); other faults are told unless
+        // one found in the background still waits to be thrown.
+        boolean tellNow = kind == StimulatorFault.Kind.LINK_LOST ? !linkLossReported.getAndSet(true)
+                : pendingFault.get() == null;
+        if (tellNow) {
             tell(f);
         }
         return new StimulatorException(f);
