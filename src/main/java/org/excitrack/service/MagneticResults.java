@@ -77,7 +77,9 @@ public final class MagneticResults {
                 }
                 double change = 100 * (t.percentMso() - reference.percentMso()) / reference.percentMso();
                 out.add(new Value(section + " " + c.name(), point, change, "%", Optional.empty()));
-                perChannel.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(change);
+                if (Double.isFinite(change)) {
+                    perChannel.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(change);
+                }
             }
         }
         perChannel.forEach((channel, changes) -> {

@@ -38,9 +38,26 @@ final class MagneticRun {
         RunService.Magnetic magnetic = request.magnetic().orElseThrow(() -> new InvalidRequestException("protocol \""
                 + plan.name() + "\" gives magnetic stimuli: name the stimulator with --tms, e.g. --tms "
                 + "serial:/dev/ttyUSB1?device=magstim-bistim, or --tms sim:magstim-bistim with the simulator", null));
-        try (MagneticStimulator stimulator = open(magnetic.stimulatorUri(), unit);
-             RecordingWriter writer = RecordingFile.create(request.out(), RunService.metadata(request, plan, source,
-                     unit))) {
+        try (MagneticStimulator stimulator = open(magnetic.stimulatorUri(), unit)) {
+            requireOutputs(plan, stimulator);
+            return run(request, unit, plan, source, inputs, listener, magnetic, stimulator);
+        }
+    }
+
+    private static void requireOutputs(ProtocolPlan plan, MagneticStimulator stimulator) {
+        try {
+            MagneticSession.requireOutputs(plan, stimulator.identity().model());
+        } catch (org.excitrack.session.StimulusRefusedException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
+    }
+
+    private RunService.RunReport run(RunService.RunRequest request, AcquisitionUnit unit, ProtocolPlan plan,
+                                     String source, Map<String, Double> inputs, SessionListener listener,
+                                     RunService.Magnetic magnetic, MagneticStimulator stimulator)
+            throws InterruptedException {
+        try (RecordingWriter writer = RecordingFile.create(request.out(), RunService.metadata(request, plan, source,
+                unit))) {
             writer.recordStimulator(stimulator.identity());
             MagneticSession session = new MagneticSession(unit, stimulator, plan, SafetyLimits.nerveDefaults(),
                     new ScriptedOperator(inputs), control.session(), new RecordingFileRecorder(writer,

@@ -92,6 +92,22 @@ public final class MagneticSession {
         this.wiring = wiring;
     }
 
+    /**
+     * @throws StimulusRefusedException when the plan gives more magnetic pulses in a trial than the unit can fire
+     *     outputs of this stimulator by its own trigger lines; call it before creating a recording
+     */
+    public static void requireOutputs(ProtocolPlan plan, org.excitrack.model.tms.StimulatorModel model) {
+        int pairs = plan.sections().stream().mapToInt(s -> org.excitrack.model.plan.MagneticSteps
+                .mostPulsesPerChannel(s.steps())).max().orElse(0);
+        int outputs = model.unitTriggeredOutputs();
+        if (pairs > outputs) {
+            throw new StimulusRefusedException("\"" + plan.name() + "\" gives " + pairs + " magnetic pulses in one trial, "
+                    + "and the unit can fire " + outputs + " output of the " + model.displayName() + " by its trigger "
+                    + "lines: paired pulses need a BiStim² (a MagPro's Dual mode is not driven by sessions yet). "
+                    + "Nothing was given.");
+        }
+    }
+
     /** Every motor threshold of the protocol uses this method (ifcn, ml-pest, excitrack) instead of its own. */
     public void useMotorThresholdMethod(String method) {
         this.motorThresholdMethod = method;
@@ -102,6 +118,7 @@ public final class MagneticSession {
     }
 
     public Outcome run() throws InterruptedException {
+        requireOutputs(plan, stimulator.identity().model());
         control.attach(unit);
         control.onStop(this::disarmStimulatorQuietly);
         unit.configure(AmplifierSettings.nerveDefaults().withSampleRateHz(acquisition.sampleRateHz())
@@ -112,7 +129,7 @@ public final class MagneticSession {
         long interval = Math.max(acquisition.intervalMicros(), stimulator.identity().model().minPulseIntervalMicros());
         runner = new TrialRunner(unit, inForce, interval, time);
         trialsExpected = plan.sections().stream().mapToLong(s -> PlanEstimate.stimuli(s.steps(), acquisition)).sum();
-        MagneticTrialBuilder builder = new MagneticTrialBuilder(wiring, stimulator.identity().model().outputs(),
+        MagneticTrialBuilder builder = new MagneticTrialBuilder(wiring, stimulator.identity().model().unitTriggeredOutputs(),
                 acquisition.windowMicros());
         trials = new MagneticTrials(stimulator, builder, acquisition.magnetic(), new Giver(), recorder, operator,
                 this::emit);
@@ -193,7 +210,7 @@ public final class MagneticSession {
 
     private void found(Found f) {
         found.add(f);
-        if (f.point().isEmpty() || !thresholds.containsKey(f.channel())) {
+        if (Double.isFinite(f.threshold().percentMso()) && (f.point().isEmpty() || !thresholds.containsKey(f.channel()))) {
             thresholds.put(f.channel(), f.threshold().percentMso());
         }
         recorder.magneticThreshold(f.section(), f.point(), f.channel(), f.threshold());

@@ -39,6 +39,7 @@ final class MagneticTracks {
     private final double targetMicrovolts;
     private Map<TrackedPoint, String> pointNames = Map.of();
     private double lastMotorThreshold = Double.NaN;
+    private final java.util.Set<ChannelPlan> refused = new java.util.HashSet<>();
 
     MagneticTracks(MagneticTrials trials, MagneticEstimators estimators, AcquisitionPlan acquisition,
                    ToDoubleFunction<String> thresholds, Consumer<MagneticSession.Found> found, SessionControl control,
@@ -203,14 +204,14 @@ final class MagneticTracks {
         Collections.shuffle(order, new Random(seed));
         for (Map.Entry<ChannelPlan, TrackedPoint> e : order) {
             control.checkpoint();
-            trials.give(section, name(e.getValue()), e.getKey(), 0, thresholds);
+            giveFixed(section, e.getValue(), e.getKey());
         }
     }
 
     private void untracked(String section, TrackedPoint point) throws InterruptedException {
         for (ChannelPlan c : point.channels()) {
             if (!c.tracked()) {
-                trials.give(section, name(point), c, 0, thresholds);
+                giveFixed(section, point, c);
             }
         }
     }
@@ -226,7 +227,15 @@ final class MagneticTracks {
             trials.warn("limit", why);
             return false;
         }
-        MagneticTrials.Measured m = trials.give(section, name(t.point), t.channel, next, thresholds);
+        MagneticTrials.Measured m;
+        try {
+            m = trials.give(section, name(t.point), t.channel, next, thresholds);
+        } catch (StimulusRefusedException e) {
+            t.stopped = true;
+            trials.warn("limit", "point " + name(t.point) + ", channel \"" + t.channel.name() + "\": tracking stopped: "
+                    + e.getMessage());
+            return false;
+        }
         t.estimator.record(next, m.mepMicrovolts());
         t.given++;
         return true;
@@ -249,7 +258,24 @@ final class MagneticTracks {
         try {
             return thresholds.applyAsDouble(channel);
         } catch (IllegalStateException notYet) {
-            return Double.isNaN(lastMotorThreshold) ? DEFAULT_START_PERCENT_MSO : lastMotorThreshold;
+            return Double.isFinite(lastMotorThreshold) ? lastMotorThreshold : DEFAULT_START_PERCENT_MSO;
+        }
+    }
+
+    /**
+     * An untracked channel (a measure block, a conditioning alone); a trial the session refuses (a pulse above the
+     * maximum intensity) is skipped with a warning, once per channel, and the rest goes on.
+     */
+    private void giveFixed(String section, TrackedPoint point, ChannelPlan channel) throws InterruptedException {
+        if (refused.contains(channel)) {
+            return;
+        }
+        try {
+            trials.give(section, name(point), channel, 0, thresholds);
+        } catch (StimulusRefusedException e) {
+            refused.add(channel);
+            trials.warn("limit", "point " + name(point) + ", channel \"" + channel.name() + "\" skipped: "
+                    + e.getMessage());
         }
     }
 

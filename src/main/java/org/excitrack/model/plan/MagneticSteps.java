@@ -29,6 +29,28 @@ public final class MagneticSteps {
                 .anyMatch(MagneticSteps::magnetic);
     }
 
+    /** The most magnetic pulses any one channel of the plan gives (2 for a paired-pulse protocol). */
+    public static int mostPulsesPerChannel(List<PlanStep> steps) {
+        int most = 0;
+        for (PlanStep s : steps) {
+            List<TrackedPoint> points = s instanceof PlanStep.Track t ? t.points()
+                    : s instanceof PlanStep.Measure m ? m.points() : List.of();
+            for (TrackedPoint p : points) {
+                for (ChannelPlan c : p.channels()) {
+                    most = Math.max(most, (int) c.elements().stream().filter(MagneticSteps::magnetic).count());
+                }
+            }
+            if (s instanceof PlanStep.MotorThreshold) {
+                most = Math.max(most, 1);
+            } else if (s instanceof PlanStep.Conditional c) {
+                most = Math.max(most, Math.max(mostPulsesPerChannel(c.then()), mostPulsesPerChannel(c.otherwise())));
+            } else if (s instanceof PlanStep.Repeat r) {
+                most = Math.max(most, mostPulsesPerChannel(r.body()));
+            }
+        }
+        return most;
+    }
+
     public static boolean magnetic(StimulusElement e) {
         return e instanceof StimulusElement.MagneticTest || e instanceof StimulusElement.MagneticPulse;
     }

@@ -43,6 +43,15 @@ public enum StimulatorModel {
         return minPulseIntervalMicros;
     }
 
+    /**
+     * Outputs the acquisition unit can fire each by its own trigger line, so that it times a pair itself: both
+     * of a BiStim² in independent-trigger mode; one for the others. A MagPro gives a pair only from one trigger,
+     * in its Dual or Twin mode with the interval set over its serial link, which sessions do not drive yet.
+     */
+    public int unitTriggeredOutputs() {
+        return this == MAGSTIM_BISTIM ? 2 : 1;
+    }
+
     /** The id used in port URIs: {@code sim:magstim-bistim}, {@code serial:/dev/ttyS0?device=magpro}. */
     public String uriName() {
         switch (this) {
