@@ -35,10 +35,11 @@ public final class Benchmarks {
         String simulator = SimulatorCostBenchmark.run();
         String axon = AxonBenchmark.run();
         String session = SessionBenchmark.run(outdir);
+        String rmt = RmtMethodsBenchmark.run();
         double loadAfterJmh = loadAverage();
 
         String summary = header(loadBefore, loadAfterPty, loadAfterJmh) + "\n" + pty.table() + "\n" + codec + "\n"
-                + analysis + "\n" + simulator + "\n" + axon + "\n" + session
+                + analysis + "\n" + simulator + "\n" + axon + "\n" + session + "\n" + rmt
                 + "\nJMH results: " + outdir.resolve(CodecBenchmarkRunner.JSON_FILE) + "\n";
         Files.writeString(outdir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         System.out.println();
