@@ -2,25 +2,43 @@ package org.excitrack.service;
 
 import org.excitrack.model.tms.MagneticThreshold;
 import org.excitrack.session.MagneticEstimator;
-import org.excitrack.tracking.tms.MepThresholdTracker;
+import org.excitrack.tracking.tms.LogAmplitudeRegression;
+import org.excitrack.tracking.tms.MsoThresholdTracker;
+import org.excitrack.tracking.tms.TrackedThreshold;
 
-/** A tracked point's %MSO threshold (T-SICI and friends), through the session's estimator interface. */
+/**
+ * A tracked point's %MSO threshold (T-SICI and friends) through the session's estimator interface: the tracking
+ * package's log-amplitude regression tracker, with the protocol's stopping rule (at least the least stimuli per
+ * point and a standard error within the precision asked for, or the most stimuli per point).
+ */
 final class TmsTrackers implements MagneticEstimator {
-    private final MepThresholdTracker tracker;
+    /** Outputs are whole %MSO from 1 to 100: this one is above every stimulator's maximum. */
+    private static final int ABOVE_ANY_MAXIMUM_PERCENT_MSO = 101;
 
-    private TmsTrackers(MepThresholdTracker tracker) {
+    private final MsoThresholdTracker tracker;
+    private final int minStimuli;
+    private final int maxStimuli;
+    private final double precisionFraction;
+
+    private TmsTrackers(MsoThresholdTracker tracker, int minStimuli, int maxStimuli, double precisionPercent) {
         this.tracker = tracker;
+        this.minStimuli = minStimuli;
+        this.maxStimuli = maxStimuli;
+        this.precisionFraction = precisionPercent / 100;
     }
 
     static MagneticEstimator create(double targetMicrovolts, double startPercentMso, int maxIntensityPercentMso,
                                     int minStimuli, int maxStimuli, double precisionPercent) {
-        return new TmsTrackers(new MepThresholdTracker(targetMicrovolts, startPercentMso, maxIntensityPercentMso,
-                minStimuli, maxStimuli, precisionPercent));
+        int start = (int) Math.max(1, Math.min(maxIntensityPercentMso, Math.round(startPercentMso)));
+        MsoThresholdTracker tracker = new MsoThresholdTracker(LogAmplitudeRegression.tankisi(targetMicrovolts), start,
+                MsoThresholdTracker.Settings.standard().withMaxIntensityPercentMso(maxIntensityPercentMso));
+        return new TmsTrackers(tracker, minStimuli, maxStimuli, precisionPercent);
     }
 
+    /** The tracker's next output; one above the maximum when its threshold lies beyond it (the session stops it). */
     @Override
     public int nextPercentMso() {
-        return tracker.nextPercentMso();
+        return tracker.nextIntensityPercentMso().orElse(ABOVE_ANY_MAXIMUM_PERCENT_MSO);
     }
 
     @Override
@@ -30,12 +48,19 @@ final class TmsTrackers implements MagneticEstimator {
 
     @Override
     public boolean finished() {
-        return tracker.isFinished();
+        return tracker.stimuliGiven() >= maxStimuli || tracker.isBeyondMaximum() || precise();
+    }
+
+    private boolean precise() {
+        return tracker.stimuliGiven() >= minStimuli && tracker.estimate()
+                .map(t -> t.standardErrorPercentMso() <= precisionFraction * t.thresholdPercentMso()).orElse(false);
     }
 
     @Override
     public MagneticThreshold estimate() {
-        return new MagneticThreshold(tracker.estimatePercentMso(), tracker.standardErrorPercentMso(),
-                tracker.stimuliGiven(), tracker.isPrecise());
+        TrackedThreshold t = tracker.estimate().orElse(null);
+        return t == null ? new MagneticThreshold(Double.NaN, Double.NaN, tracker.stimuliGiven(), false)
+                : new MagneticThreshold(t.thresholdPercentMso(), t.standardErrorPercentMso(), tracker.stimuliGiven(),
+                        precise());
     }
 }
