@@ -1,5 +1,7 @@
 package org.excitrack.device;
 
+import org.excitrack.model.tms.ChargeState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,8 +50,11 @@ class MagneticStimulatorsUriTest {
     }
 
     @Test
-    void theMagProHasItsOwnBranchUntilItsDriverIsMerged() {
-        assertThatThrownBy(() -> MagneticStimulators.open("serial:/dev/ttyS9?device=magpro"))
-                .isInstanceOf(DeviceException.class).hasMessage("MagVenture MagPro support is not in this build yet");
+    void aMagProIsReachedThroughItsOwnDriver() {
+        try (AcquisitionUnit unit = AcquisitionUnits.open("sim:unit?subject=healthy&seed=1");
+             MagneticStimulator magPro = MagneticStimulators.open("sim:magpro")) {
+            assertThat(magPro.identity().model()).isEqualTo(StimulatorModel.MAGPRO);
+            assertThat(magPro.status().charge()).isEqualTo(ChargeState.STANDBY);
+        }
     }
 }
