@@ -15,7 +15,8 @@ import org.excitrack.sim.cortex.CortexPopulation;
  * stops by its own rule. Shared by the accuracy test (a few subjects) and the RMT benchmark (200).
  *
  * <p>Each method is run twice per subject, with its own random stream: once with its stopping rule switched off
- * (up to {@code horizonStimuli}, {@link #HORIZON_STIMULI} in the benchmark) for the trajectory, once as it is configured for use, for the stop.
+ * (up to {@code horizonStimuli}, {@link #HORIZON_STIMULI} in the benchmark) for the trajectory, once as it is
+ * configured for use, for the stop.
  * The IFCN rule has no stopping rule to switch off; its one run serves both. Starts: the IFCN rule at
  * {@link #IFCN_START_PERCENT_MSO}, above most thresholds as the rule requires; ML-PEST and Excitrack at
  * {@link #GUESS_START_PERCENT_MSO}, the population's typical threshold, as both take the start for a best guess.
@@ -152,10 +153,12 @@ public final class RmtComparison {
     public static String table(List<MethodResult> results, double tolerancePercentMso) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "  %-10s | stimuli until within ±%.0f %%MSO and staying: median, p90, never | at its own stop: "
-                        + "median |error| %%MSO, p90, mean error | stimuli at stop: median, p90 | stopped by own rule%n",
+                        + "median |error| %%MSO, p90, mean error | stimuli at stop: median, p90 "
+                        + "| stopped by own rule%n",
                 "method", tolerancePercentMso));
         for (MethodResult r : results) {
-            out.append(String.format(Locale.ROOT, "  %-10s | %6s %6s %4d of %-3d | %6.2f %6.2f %+6.2f | %5.0f %5.0f | %d of %d%n",
+            out.append(String.format(Locale.ROOT,
+                    "  %-10s | %6s %6s %4d of %-3d | %6.2f %6.2f %+6.2f | %5.0f %5.0f | %d of %d%n",
                     r.kind().id(), count(r.medianStimuliUntilWithin()), count(r.stimuliUntilWithinQuantile(0.9)),
                     r.neverWithin(), r.stimuliUntilWithin().length, r.absoluteErrorAtStopQuantile(0.5),
                     r.absoluteErrorAtStopQuantile(0.9), r.meanErrorAtStop(), r.stimuliAtStopQuantile(0.5),
