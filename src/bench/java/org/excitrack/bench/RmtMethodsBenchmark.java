@@ -54,8 +54,10 @@ final class RmtMethodsBenchmark {
                 truth[truth.length - 1], truth[truth.length / 2], VirtualRmtSubject.AMPLIFIER_NOISE_MICROVOLTS_RMS,
                 (System.nanoTime() - start) / 1e9)
                 + RmtComparison.table(results, TOLERANCE_PERCENT_MSO)
-                + String.format(Locale.ROOT, "  (starts: ifcn %d %%MSO, others %d %%MSO; trajectories up to %d stimuli; "
-                        + "\"never\" = not within ±%.0f %%MSO at the end)%n", RmtComparison.IFCN_START_PERCENT_MSO,
-                RmtComparison.GUESS_START_PERCENT_MSO, RmtComparison.HORIZON_STIMULI, TOLERANCE_PERCENT_MSO);
+                + RmtComparison.accuracyByStimuli(results, 5, 10, 15, 20, 30)
+                + String.format(Locale.ROOT, "  (starts: ifcn %d %%MSO, others %d %%MSO; trajectories up to %d "
+                        + "stimuli; \"never\" = not within ±%.0f %%MSO at the end)%n",
+                RmtComparison.IFCN_START_PERCENT_MSO, RmtComparison.GUESS_START_PERCENT_MSO,
+                RmtComparison.HORIZON_STIMULI, TOLERANCE_PERCENT_MSO);
     }
 }

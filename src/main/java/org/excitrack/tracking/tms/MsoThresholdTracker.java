@@ -28,7 +28,8 @@ public final class MsoThresholdTracker {
      */
     public record Settings(int recentPoints, int maxStepPercentMso, int maxIntensityPercentMso) {
         public Settings {
-            if (recentPoints < 1 || maxStepPercentMso < 1 || maxIntensityPercentMso < 1 || maxIntensityPercentMso > 100) {
+            if (recentPoints < 1 || maxStepPercentMso < 1 || maxIntensityPercentMso < 1
+                    || maxIntensityPercentMso > 100) {
                 throw new IllegalArgumentException("invalid tracker settings " + this);
             }
         }

@@ -36,7 +36,10 @@ final class ThresholdPosterior {
     private final double[] slopes;
     private final double[] curvatures;
     private final double[] spreads;
-    /** ln posterior (unnormalised), index t · SHAPES + shape, shape = (slope · CURVATURES + curvature) · SPREADS + spread. */
+    /**
+     * ln posterior (unnormalised) at index t · SHAPES + shape, where shape = (slope · CURVATURES + curvature) ·
+     * SPREADS + spread.
+     */
     private final double[] logPosterior;
     private double maxLogPosterior;
     /** Rows (thresholds) outside firstLiveRow … lastLiveRow hold only dropped cells. */

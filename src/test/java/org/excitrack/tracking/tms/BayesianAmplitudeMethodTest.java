@@ -110,7 +110,8 @@ class BayesianAmplitudeMethodTest {
         assertThatThrownBy(() -> method.record(81, 10)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("81 %MSO");
         assertThatThrownBy(() -> method.record(45, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MotorThresholdSettings(50, 90, 80, 40)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MotorThresholdSettings(50, 90, 80, 40))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -31,7 +31,8 @@ class MepMeasurerTest {
 
     /** A negative-then-positive MEP whose first phase starts at {@code onset}: a period of a sine, 8 ms long. */
     static DoubleUnaryOperator mep(long onset, double peakToPeak) {
-        return t -> t < onset || t > onset + 8_000 ? 0 : -0.5 * peakToPeak * Math.sin(2 * Math.PI * (t - onset) / 8_000);
+        return t -> t < onset || t > onset + 8_000 ? 0
+                : -0.5 * peakToPeak * Math.sin(2 * Math.PI * (t - onset) / 8_000);
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.excitrack.sim.cortex.CortexPopulation;
  * stops by its own rule. Shared by the accuracy test (a few subjects) and the RMT benchmark (200).
  *
  * <p>Each method is run twice per subject, with its own random stream: once with its stopping rule switched off
- * (up to {@code horizonStimuli}, {@link #HORIZON_STIMULI} in the benchmark) for the trajectory, once as it is configured for use, for the stop.
+ * (up to {@code horizonStimuli}, {@link #HORIZON_STIMULI} in the benchmark) for the trajectory, once as it is
+ * configured for use, for the stop.
  * The IFCN rule has no stopping rule to switch off; its one run serves both. Starts: the IFCN rule at
  * {@link #IFCN_START_PERCENT_MSO}, above most thresholds as the rule requires; ML-PEST and Excitrack at
  * {@link #GUESS_START_PERCENT_MSO}, the population's typical threshold, as both take the start for a best guess.
@@ -30,7 +31,21 @@ public final class RmtComparison {
 
     /** One method's results over the population. */
     public record MethodResult(MotorThresholdMethodKind kind, int[] stimuliUntilWithin, double[] errorAtStopPercentMso,
-                               int[] stimuliAtStop, int finishedOnOwnRule) {
+                               int[] stimuliAtStop, int finishedOnOwnRule, double[][] trajectoryErrorsPercentMso) {
+        /**
+         * The p-quantile over subjects of |error| after {@code stimuli} stimuli of the trajectory run; NaN where a
+         * subject's run had no estimate (or had ended) by then, which counts as the largest error.
+         */
+        public double absoluteErrorAfterQuantile(int stimuli, double p) {
+            double[] errors = new double[trajectoryErrorsPercentMso.length];
+            for (int i = 0; i < errors.length; i++) {
+                double[] run = trajectoryErrorsPercentMso[i];
+                double e = stimuli <= run.length ? Math.abs(run[stimuli - 1]) : Double.NaN;
+                errors[i] = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+            }
+            return quantile(errors, p);
+        }
+
         public double medianStimuliUntilWithin() {
             return quantile(Arrays.stream(stimuliUntilWithin).asDoubleStream().toArray(), 0.5);
         }
@@ -89,6 +104,7 @@ public final class RmtComparison {
         int[] until = new int[n];
         double[] error = new double[n];
         int[] stimuli = new int[n];
+        double[][] trajectories = new double[n][];
         int ownRule = 0;
         for (int i = 0; i < n; i++) {
             VirtualRmtSubject subject = subjects.get(i);
@@ -96,13 +112,15 @@ public final class RmtComparison {
             RmtRun trajectory = kind == MotorThresholdMethodKind.IFCN ? atStop
                     : RmtRun.of(withoutStoppingRule(kind), subject, random(i, kind, 1));
             until[i] = trajectory.stimuliUntilWithin(subject.truthPercentMso(), tolerancePercentMso);
+            trajectories[i] = trajectory.estimatesPercentMso().stream()
+                    .mapToDouble(e -> e - subject.truthPercentMso()).toArray();
             error[i] = atStop.errorAtStopPercentMso(subject.truthPercentMso());
             stimuli[i] = atStop.stimuliAtStop();
             if (atStop.reason() == FinishReason.STOP_RULE_MET) {
                 ownRule++;
             }
         }
-        return new MethodResult(kind, until, error, stimuli, ownRule);
+        return new MethodResult(kind, until, error, stimuli, ownRule, trajectories);
     }
 
     private MotorThresholdMethod forUse(MotorThresholdMethodKind kind) {
@@ -135,14 +153,38 @@ public final class RmtComparison {
     public static String table(List<MethodResult> results, double tolerancePercentMso) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "  %-10s | stimuli until within ±%.0f %%MSO and staying: median, p90, never | at its own stop: "
-                        + "median |error| %%MSO, p90, mean error | stimuli at stop: median, p90 | stopped by own rule%n",
+                        + "median |error| %%MSO, p90, mean error | stimuli at stop: median, p90 "
+                        + "| stopped by own rule%n",
                 "method", tolerancePercentMso));
         for (MethodResult r : results) {
-            out.append(String.format(Locale.ROOT, "  %-10s | %6s %6s %4d of %-3d | %6.2f %6.2f %+6.2f | %5.0f %5.0f | %d of %d%n",
+            out.append(String.format(Locale.ROOT,
+                    "  %-10s | %6s %6s %4d of %-3d | %6.2f %6.2f %+6.2f | %5.0f %5.0f | %d of %d%n",
                     r.kind().id(), count(r.medianStimuliUntilWithin()), count(r.stimuliUntilWithinQuantile(0.9)),
                     r.neverWithin(), r.stimuliUntilWithin().length, r.absoluteErrorAtStopQuantile(0.5),
                     r.absoluteErrorAtStopQuantile(0.9), r.meanErrorAtStop(), r.stimuliAtStopQuantile(0.5),
                     r.stimuliAtStopQuantile(0.9), r.finishedOnOwnRule(), r.stimuliAtStop().length));
+        }
+        return out.toString();
+    }
+
+    /** Median (p90) |error| after a given number of stimuli, for the methods with a trajectory run. */
+    public static String accuracyByStimuli(List<MethodResult> results, int... stimuli) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "  %-10s | median (p90) |error| %%MSO of the trajectory run after n stimuli%n  %-10s |", "method", ""));
+        for (int n : stimuli) {
+            out.append(String.format(Locale.ROOT, " %13s", "n = " + n));
+        }
+        out.append(String.format("%n"));
+        for (MethodResult r : results) {
+            if (r.kind() == MotorThresholdMethodKind.IFCN) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "  %-10s |", r.kind().id()));
+            for (int n : stimuli) {
+                out.append(String.format(Locale.ROOT, " %5.2f (%5.2f)", r.absoluteErrorAfterQuantile(n, 0.5),
+                        r.absoluteErrorAfterQuantile(n, 0.9)));
+            }
+            out.append(String.format("%n"));
         }
         return out.toString();
     }
