@@ -181,6 +181,10 @@ public final class RunService {
                     .checkText(recorded.metadata().protocol().name(), recorded.metadata().protocol().sourceText());
             ProtocolPlan plan = checked.plan().orElseThrow(() -> new InvalidRequestException("the recorded "
                     + "protocol no longer compiles against this unit:\n" + checked.diagnostics(), null));
+            if (MagneticSteps.any(plan)) {
+                throw new InvalidRequestException(file + " is a TMS recording (" + plan.name() + "); resuming one is "
+                        + "not supported yet: its trials are kept, start a new recording to go on", null);
+            }
             try (RecordingWriter writer = RecordingFile.resume(file)) {
                 ResumeState state = ResumeStates.of(plan, recorded, writer.lastTrialId().orElse(0) + 1);
                 if (!recorded.metadata().device().identity().serialNumber().equals(unit.identity().serialNumber())) {
