@@ -1,5 +1,6 @@
 package org.excitrack.sim.magstim;
 
+import org.excitrack.sim.ManualScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import org.excitrack.codec.magstim.BaseMode;
@@ -17,7 +18,7 @@ import org.excitrack.model.tms.StimulatorModel;
  * decoded by the same decoder the driver uses.
  */
 final class MagstimBench {
-    final SteppedScheduler clock = new SteppedScheduler();
+    final ManualScheduler clock = new ManualScheduler();
     final VirtualMagstim magstim;
     final List<byte[]> raw = new ArrayList<>();
     private final MagstimCommandDecoder commands = new MagstimCommandDecoder(RapidParameterLayout.V7);

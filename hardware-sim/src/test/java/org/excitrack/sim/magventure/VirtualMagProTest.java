@@ -1,5 +1,6 @@
 package org.excitrack.sim.magventure;
 
+import org.excitrack.sim.ManualScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The virtual MagPro's answers, pulses, coil and faults, on a clock the test moves. */
 class VirtualMagProTest {
     private static final long REPLY_MS = 20;
-    private final StepScheduler clock = new StepScheduler();
+    private final ManualScheduler clock = new ManualScheduler();
     private final Wire host = new Wire();
     private VirtualMagPro magPro;
 
