@@ -53,6 +53,7 @@ public final class MagneticSession {
     private final MagneticEstimators estimators;
     private final TriggerWiring wiring;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final SectionLog sections;
     private final Map<String, Double> thresholds = new HashMap<>();
     private final List<Found> found = new ArrayList<>();
     private final Map<String, Double> inputs = new HashMap<>();
@@ -87,6 +88,7 @@ public final class MagneticSession {
         this.operator = operator;
         this.control = control;
         this.recorder = recorder;
+        this.sections = new SectionLog(recorder, this::emit);
         this.ticker = ticker;
         this.estimators = estimators;
         this.wiring = wiring;
@@ -147,18 +149,15 @@ public final class MagneticSession {
                 PlanSection section = plan.sections().get(i);
                 sectionName = section.name();
                 tracks.names(PointNames.of(section));
-                emit(new SessionEvent.SectionStarted(i, plan.sections().size(), section.name()));
-                recorder.event("section", "started " + section.name());
+                sections.started(i, plan.sections().size(), section.name());
                 steps(section.steps());
-                emit(new SessionEvent.SectionFinished(i, section.name()));
-                recorder.event("section", "finished " + section.name());
+                sections.finished(i, section.name());
             }
         } catch (SessionAbortedException e) {
             end = e.state();
             reason = e.getMessage();
         } catch (RuntimeException e) {
-            recorder.event("failure", String.valueOf(e.getMessage()));
-            emit(new SessionEvent.StateChanged(SessionState.FAILED, e.getMessage()));
+            sections.failed(e);
             disarmAll(e);
             throw e;
         }

@@ -88,6 +88,7 @@ public final class ProtocolSession {
     private final SessionRecorder recorder;
     private final Ticker ticker;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final SectionLog sections;
     private final CmapMeasurer measurer = CmapMeasurer.nerveDefaults();
     private final TrialBuilder builder;
     private final ResumeState resume;
@@ -146,6 +147,7 @@ public final class ProtocolSession {
         this.operator = operator;
         this.control = control;
         this.recorder = recorder;
+        this.sections = new SectionLog(recorder, this::emit);
         this.ticker = ticker;
         this.builder = new TrialBuilder(acquisition.windowMicros());
         this.dialogue = new OperatorSteps(operator, control, recorder, this::emit, inputs);
@@ -209,20 +211,15 @@ public final class ProtocolSession {
                 }
                 sectionName = section.name();
                 pointNames = PointNames.of(section);
-                emit(new SessionEvent.SectionStarted(i, plan.sections().size(), section.name()));
-                recorder.event("section", "started " + section.name());
+                sections.started(i, plan.sections().size(), section.name());
                 steps(section.steps());
-                emit(new SessionEvent.SectionFinished(i, section.name()));
-                recorder.event("section", "finished " + section.name());
+                sections.finished(i, section.name());
             }
         } catch (SessionAbortedException e) {
             end = e.state();
             reason = e.getMessage();
         } catch (RuntimeException e) {
-            end = SessionState.FAILED;
-            reason = e.getMessage();
-            recorder.event("failure", String.valueOf(e.getMessage()));
-            emit(new SessionEvent.StateChanged(end, reason));
+            sections.failed(e);
             disarmQuietly(e);
             throw e;
         }
