@@ -13,7 +13,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = Cli.create(new SimCommand(recording -> ExcitabilityVariables.compute(recording).numbered())).execute(args);
+        int code = Cli.create(new SimCommand(recording -> ExcitabilityVariables.compute(recording).numbered()),
+                new GuiCommand()).execute(args);
         System.exit(code);
     }
 }

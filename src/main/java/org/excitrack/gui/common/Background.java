@@ -1,0 +1,50 @@
+package org.excitrack.gui.common;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Every device and disk operation the GUI starts runs here, never on the FX thread; results and failures come
+ * back through the {@link UiThread}. Threads are daemons so closing the window never hangs on them.
+ */
+public final class Background implements AutoCloseable {
+    private final ExecutorService executor;
+    private final UiThread ui;
+
+    public Background(UiThread ui) {
+        AtomicInteger count = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "excitrack-gui-io-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.ui = ui;
+    }
+
+    /** Runs {@code work} off the FX thread, then {@code done} or {@code failed} on it. */
+    public <T> CompletableFuture<T> submit(Supplier<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(work, executor);
+        future.whenComplete((value, error) -> ui.run(() -> {
+            if (error == null) {
+                done.accept(value);
+            } else {
+                failed.accept(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            }
+        }));
+        return future;
+    }
+
+    public UiThread ui() {
+        return ui;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
