@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.excitrack.gui.GuiOptions;
+import org.excitrack.model.UnitCapabilities;
 import org.excitrack.service.RunControl;
 import org.excitrack.service.RunService;
 
@@ -30,6 +31,8 @@ public final class Workstation {
     private final StringProperty stimulatorPort = new SimpleStringProperty();
     /** The unit's identity as a line for the status bar ("Excitrack unit EXU-SIM-0001, firmware 1.2"). */
     private final StringProperty unitDescription = new SimpleStringProperty("Not connected");
+    /** What the connected unit can do; protocols are compiled against it. */
+    private final ObjectProperty<UnitCapabilities> unitCapabilities = new SimpleObjectProperty<>();
     private final ObjectProperty<RunService.Subject> subject = new SimpleObjectProperty<>();
     /** A built-in protocol's name or a {@code .exc} file's path, once it compiles against the unit. */
     private final StringProperty protocol = new SimpleStringProperty();
@@ -85,6 +88,10 @@ public final class Workstation {
 
     public StringProperty unitDescriptionProperty() {
         return unitDescription;
+    }
+
+    public ObjectProperty<UnitCapabilities> unitCapabilitiesProperty() {
+        return unitCapabilities;
     }
 
     public ObjectProperty<RunService.Subject> subjectProperty() {
