@@ -242,7 +242,9 @@ final class FigurePanels {
         double top = y + CELL_PAD_TOP;
         canvas.text(left, top - 9 + 9, "Key", Plot.TITLE_SIZE, true, Palette.INK, Canvas.Anchor.START, false);
         double row = top + 20;
-        double step = 15;
+        // closer rows when earlier recordings add entries, so the key's notes stay inside its cell
+        int entries = 5 + earlier.size();
+        double step = Math.min(15, (y + h - top - 48) / entries);
         canvas.fillRect(left, row - 6, 22, 8, Palette.BAND);
         canvas.text(left + 30, row, "healthy mean \u00b1 2 SD (" + norms.curves() + " median-nerve recordings)",
                 6.8, false, Palette.INK, Canvas.Anchor.START, false);

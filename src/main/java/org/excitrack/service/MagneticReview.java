@@ -41,8 +41,6 @@ final class MagneticReview {
         if (values.isEmpty()) {
             notes.add("No magnetic threshold was found before the recording stopped.");
         }
-        recording.magnetic().stimulator().ifPresent(s -> notes.add("Stimulator: " + s.model() + ", serial "
-                + s.serialNumber() + ", software " + s.softwareVersion() + "."));
         return new ReviewService.Review(file, header, Optional.empty(), List.of(), values, notes);
     }
 

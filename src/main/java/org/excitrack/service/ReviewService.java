@@ -38,10 +38,12 @@ public final class ReviewService {
      *
      * @param status "finished", "interrupted", "recording" (its writer stopped without closing it) or "MEM file"
      * @param trials how many trials it holds; empty for a MEM file, which keeps none
+     * @param stimulator the magnetic stimulator of a TMS recording, e.g. "Magstim BiStim² (serial 1234)"
      */
     public record Header(String subjectId, OptionalInt ageYears, Optional<String> sex,
                          OptionalDouble temperatureCelsius, String protocol, Optional<Instant> created,
-                         Optional<String> dateText, String status, OptionalInt trials, Optional<String> sites) {
+                         Optional<String> dateText, String status, OptionalInt trials, Optional<String> sites,
+                         Optional<String> stimulator) {
     }
 
     /**
@@ -183,7 +185,9 @@ public final class ReviewService {
         return new Header(s.pseudonymousId(), s.ageYears() == null ? OptionalInt.empty() : OptionalInt.of(s.ageYears()),
                 Optional.ofNullable(s.sex()), s.skinTemperatureCelsius() == null ? OptionalDouble.empty()
                 : OptionalDouble.of(s.skinTemperatureCelsius()), r.metadata().protocol().name(), Optional.of(r.created()),
-                Optional.empty(), r.status().sql(), OptionalInt.of(r.trials().size()), Optional.ofNullable(s.sites()));
+                Optional.empty(), r.status().sql(), OptionalInt.of(r.trials().size()), Optional.ofNullable(s.sites()),
+                r.magnetic().stimulator().map(m -> m.model().displayName()
+                        + (m.serialNumber().isBlank() ? "" : " (serial " + m.serialNumber() + ")")));
     }
 
     private static Header memHeader(Path file, ExcitabilityRecording mem) {
@@ -192,6 +196,6 @@ public final class ReviewService {
         return new Header(h.name().orElse(file.getFileName().toString()),
                 age.isPresent() ? OptionalInt.of((int) Math.round(age.getAsDouble())) : OptionalInt.empty(), h.sex(),
                 h.temperatureCelsius(), h.protocol().orElse("?"), Optional.empty(), h.field("Date"), "MEM file",
-                OptionalInt.empty(), h.field("S/R sites"));
+                OptionalInt.empty(), h.field("S/R sites"), Optional.empty());
     }
 }

@@ -14,9 +14,14 @@ import org.excitrack.report.ReportContent;
  * size and the figure is drawn again at that size (never a stretched bitmap), at most once per layout pass.
  */
 final class FigurePane extends Region {
-    /** Page units per cell below which labels would crowd the data: the report's cells are about 260 × 160. */
-    static final double MIN_CELL_WIDTH = 200;
-    static final double MIN_CELL_HEIGHT = 135;
+    /**
+     * Page units per cell below which labels would crowd the data or the key's longest line would leave its cell;
+     * the report's cells are about 260 × 160.
+     */
+    static final double MIN_CELL_WIDTH = 245;
+    static final double MIN_CELL_HEIGHT = 140;
+    /** Room above the first row's titles and right of the last column, in page units. */
+    static final double MARGIN = 6;
     /** Text stays readable (the report's 6.5-pt ticks at ≥ 10 px) but never grows into a poster. */
     static final double MIN_SCALE = 1.0;
     static final double MAX_SCALE = 2.0;
@@ -69,21 +74,24 @@ final class FigurePane extends Region {
         double scale = scale(canvas.getWidth(), canvas.getHeight(), columns);
         g.save();
         g.scale(scale, scale);
-        ExcitabilityFigure.draw(new FxReportCanvas(g), content.recording(), earlier, content.norms(), 0, 0,
-                canvas.getWidth() / scale, canvas.getHeight() / scale, columns);
+        ExcitabilityFigure.draw(new FxReportCanvas(g), content.recording(), earlier, content.norms(), 0, MARGIN,
+                canvas.getWidth() / scale - MARGIN, canvas.getHeight() / scale - MARGIN, columns);
         g.restore();
         draws++;
     }
 
-    /** Three columns on a wide area (two rows of panels), two on a tall one (three rows), as the report page. */
+    /** Three columns (two rows of panels) or two (three rows, as the report page): whichever draws larger. */
     static int columns(double width, double height) {
-        return width / height > 1.25 ? 3 : 2;
+        return fit(width, height, 3) > fit(width, height, 2) ? 3 : 2;
+    }
+
+    private static double fit(double width, double height, int columns) {
+        int rows = (6 + columns - 1) / columns;
+        return Math.min(width / (columns * MIN_CELL_WIDTH), height / (rows * MIN_CELL_HEIGHT));
     }
 
     /** Pixels per page unit: as large as the cells allow, within the readable range. */
     static double scale(double width, double height, int columns) {
-        int rows = (6 + columns - 1) / columns;
-        double fit = Math.min(width / (columns * MIN_CELL_WIDTH), height / (rows * MIN_CELL_HEIGHT));
-        return Math.max(MIN_SCALE, Math.min(MAX_SCALE, fit));
+        return Math.max(MIN_SCALE, Math.min(MAX_SCALE, fit(width, height, columns)));
     }
 }

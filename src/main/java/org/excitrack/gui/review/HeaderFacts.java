@@ -30,6 +30,7 @@ public final class HeaderFacts {
         out.add(new Fact("Status", status(h.status())));
         h.trials().ifPresent(n -> out.add(new Fact("Trials", Integer.toString(n))));
         h.sites().filter(s -> !s.isBlank()).ifPresent(s -> out.add(new Fact("Sites", s)));
+        h.stimulator().ifPresent(s -> out.add(new Fact("Stimulator", s)));
         return out;
     }
 

@@ -41,9 +41,18 @@ final class Numbers {
         return String.format(Locale.ROOT, "%+.1f", v).replace('-', '\u2212');
     }
 
-    /** "0.435 ± 0.099", or empty without a norm. */
+    /** "0.435 ± 0.099", or empty without a norm: three significant digits, as precise as a norm is. */
     static String meanSd(OptionalDouble mean, OptionalDouble sd) {
-        return mean.isPresent() && sd.isPresent() ? format(mean.getAsDouble()) + " \u00b1 " + format(sd.getAsDouble())
+        return mean.isPresent() && sd.isPresent() ? three(mean.getAsDouble()) + " \u00b1 " + three(sd.getAsDouble())
                 : "";
+    }
+
+    static String three(double v) {
+        if (!Double.isFinite(v)) {
+            return MISSING;
+        }
+        double a = Math.abs(v);
+        String pattern = a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f";
+        return String.format(Locale.ROOT, pattern, v);
     }
 }

@@ -32,6 +32,10 @@ import org.excitrack.service.ReviewService;
  * the ViewModel a path; everything else is binding.
  */
 public final class ReviewView implements Screen {
+    /** The figure's share of the width: at 1280 px it keeps the figure's text readable and the table unclipped. */
+    private static final double DIVIDER = 0.565;
+    private static final double COMPARING_DIVIDER = 0.52;
+
     private final ReviewViewModel model;
     private final Node root;
     private final FigurePane figure = new FigurePane();
@@ -53,6 +57,7 @@ public final class ReviewView implements Screen {
     @FXML private VBox figureCard;
     @FXML private Label figureTitle;
     @FXML private StackPane figureHolder;
+    @FXML private Label magneticHint;
     @FXML private VBox variablesCard;
     @FXML private Label flagSummary;
     @FXML private StackPane tableHolder;
@@ -73,7 +78,7 @@ public final class ReviewView implements Screen {
         this.openChooser = openChooser != null ? openChooser : this::chooseOpen;
         figureHolder.getChildren().add(figure);
         tableHolder.getChildren().add(variables.node());
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(DIVIDER);
         title.textProperty().bind(model.titleProperty());
         message.textProperty().bind(model.messageProperty());
         model.messageIsErrorProperty().addListener((o, was, now) -> styleMessage());
@@ -84,7 +89,8 @@ public final class ReviewView implements Screen {
             b.setId("save-" + output.name().toLowerCase(java.util.Locale.ROOT));
             b.getStyleClass().add(output == ReviewOutput.PDF ? "primary" : "save-button");
             b.setOnAction(e -> save(output));
-            b.disableProperty().bind(model.reviewProperty().isNull().or(model.busyProperty()));
+            b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.canSave(),
+                    model.reviewProperty()).or(model.busyProperty()));
             (output.isReport() ? reportButtons : exportButtons).getChildren().add(b);
         }
         model.reviewProperty().addListener((o, was, now) -> showReview(now));
@@ -124,25 +130,31 @@ public final class ReviewView implements Screen {
         kind.setText(review == null ? "" : tms ? "TMS recording" : review.header().status().equals("MEM file")
                 ? "QTRAC MEM file" : "Nerve excitability");
         split.getItems().setAll(tms ? List.of(figureCard) : List.of(figureCard, variablesCard));
-        if (!tms) {
-            split.setDividerPositions(0.6);
-        }
-        figureTitle.setText(tms ? "Magnetic thresholds" : "Excitability figure");
+        // the figure's panels carry their own titles; a TMS table needs one
+        figureTitle.setVisible(tms);
+        figureTitle.setManaged(tms);
         figureHolder.getChildren().setAll(tms ? magnetic.node() : figure);
+        StackPane.setAlignment(magnetic.node(), javafx.geometry.Pos.TOP_LEFT);
+        VBox.setVgrow(figureHolder, tms ? javafx.scene.layout.Priority.NEVER : javafx.scene.layout.Priority.ALWAYS);
+        magneticHint.setVisible(tms);
+        magneticHint.setManaged(tms);
         magnetic.show(model.magnetic());
         showComparisons();
     }
 
     private void showComparisons() {
         ReviewService.Review review = model.reviewProperty().get();
+        if (review != null && !review.isMagnetic()) {
+            // the comparison's columns need the room more than the figure's last few pixels
+            split.setDividerPositions(model.comparisons().isEmpty() ? DIVIDER : COMPARING_DIVIDER);
+        }
         List<org.excitrack.model.excitability.ExcitabilityRecording> overlays = new ArrayList<>();
         model.comparisons().forEach(c -> overlays.add(c.earlierCurves()));
         figure.show(review == null ? null : review.figure().orElse(null), overlays);
         variables.show(model.variables(), model.comparisons());
         long flagged = model.variables().stream().filter(ReviewService.Line::flagged).count();
         flagSummary.setText(review == null || review.isMagnetic() ? "" : flagged == 0
-                ? "All variables with a norm are inside the healthy range"
-                : flagged + " outside the healthy range for age (|z| > 1.96)");
+                ? "all inside the healthy range" : flagged + " outside the healthy range");
         flagSummary.getStyleClass().removeAll("flag-count");
         if (flagged > 0) {
             flagSummary.getStyleClass().add("flag-count");
@@ -186,6 +198,16 @@ public final class ReviewView implements Screen {
         int n = model.earlier().size();
         compare.setText(n == 0 ? "No earlier recordings" : "Compare with earlier (" + n + ")");
         compare.setDisable(n == 0);
+    }
+
+    /** Ticks the given earlier recordings in the Compare menu, as a click would (menus are awkward headless). */
+    void compareWithForTest(List<RecordingLibrary.Entry> entries) {
+        compare.getItems().forEach(i -> {
+            if (i instanceof CheckMenuItem c) {
+                c.setSelected(entries.contains(c.getUserData()));
+            }
+        });
+        compareChosen();
     }
 
     private void compareChosen() {

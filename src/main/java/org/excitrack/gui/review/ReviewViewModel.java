@@ -116,7 +116,6 @@ public final class ReviewViewModel {
     private void show(Loaded loaded) {
         ReviewService.Review r = loaded.review();
         comparisons.clear();
-        review.set(r);
         title.set(r.header().subjectId());
         facts.setAll(HeaderFacts.of(r.header(), zone));
         variables.setAll(r.variables());
@@ -125,6 +124,8 @@ public final class ReviewViewModel {
         earlier.setAll(loaded.earlier());
         message.set("");
         busy.set(false);
+        // last: listeners of the review read the lists above, which must already be this recording's
+        review.set(r);
     }
 
     private void clear() {
