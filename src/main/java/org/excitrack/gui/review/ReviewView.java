@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -43,8 +43,8 @@ public final class ReviewView implements Screen {
     private final MagneticTable magnetic = new MagneticTable();
     /** Where to save an output (null: cancelled); a dialog in the workstation, a fixed folder in headless tests. */
     private final BiFunction<ReviewOutput, String, Path> saveChooser;
-    /** Which file to open (null: cancelled), given the recordings folder. */
-    private final Function<Path, Path> openChooser;
+    /** Which file to open (null: cancelled). */
+    private final Supplier<Path> openChooser;
     private CompletableFuture<Void> lastAction = CompletableFuture.completedFuture(null);
 
     @FXML private Label title;
@@ -71,7 +71,7 @@ public final class ReviewView implements Screen {
 
     /** With file choosers other than the platform's dialogs (tests: FileChooser cannot be driven headless). */
     ReviewView(ReviewViewModel model, BiFunction<ReviewOutput, String, Path> saveChooser,
-               Function<Path, Path> openChooser) {
+               Supplier<Path> openChooser) {
         this.model = model;
         this.root = FxmlView.load(this, "Review.fxml");
         this.saveChooser = saveChooser != null ? saveChooser : this::chooseSave;
@@ -218,7 +218,7 @@ public final class ReviewView implements Screen {
     }
 
     private void openFile() {
-        Path chosen = openChooser.apply(model.workstation().options().recordingsFolder());
+        Path chosen = openChooser.get();
         if (chosen != null) {
             lastAction = model.open(chosen);
         }
@@ -251,7 +251,7 @@ public final class ReviewView implements Screen {
                 .map(Path::toFile);
     }
 
-    private Path chooseOpen(Path folder) {
+    private Path chooseOpen() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open recording");
         chooser.getExtensionFilters().addAll(

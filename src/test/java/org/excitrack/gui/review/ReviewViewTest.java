@@ -63,7 +63,7 @@ class ReviewViewTest {
         workstation = new Workstation(new GuiOptions(Optional.empty(), Optional.empty(), RECORDINGS.folder, true),
                 new Background(UiThread.fx()));
         model = new ReviewViewModel(workstation);
-        view = new ReviewView(model, (output, name) -> exports.resolve(name), folder -> RECORDINGS.tms);
+        view = new ReviewView(model, (output, name) -> exports.resolve(name), () -> RECORDINGS.tms);
         Map<Step, Screen> screens = new EnumMap<>(Step.class);
         screens.put(Step.CONNECT, new ConnectView(new ConnectViewModel(workstation)));
         screens.put(Step.SUBJECT, new SubjectView(new SubjectViewModel(workstation)));
