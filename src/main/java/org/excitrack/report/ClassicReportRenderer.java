@@ -21,14 +21,8 @@ public final class ClassicReportRenderer implements ReportRenderer {
         canvas.fillRect(0, 0, PAGE_WIDTH, PAGE_HEIGHT, Palette.PAGE);
         header(content, canvas);
         double figureTop = MARGIN + HEADER_HEIGHT;
-        double cellWidth = (PAGE_WIDTH - 2 * MARGIN) / 2;
-        FigurePanels panels = new FigurePanels(canvas, content.recording(), content.norms());
-        panels.stimulusResponse(MARGIN, figureTop, cellWidth, ROW_HEIGHT);
-        panels.chargeDuration(MARGIN + cellWidth, figureTop, cellWidth, ROW_HEIGHT);
-        panels.electrotonus(MARGIN, figureTop + ROW_HEIGHT, cellWidth, ROW_HEIGHT);
-        panels.currentThreshold(MARGIN + cellWidth, figureTop + ROW_HEIGHT, cellWidth, ROW_HEIGHT);
-        panels.recoveryCycle(MARGIN, figureTop + 2 * ROW_HEIGHT, cellWidth, ROW_HEIGHT);
-        panels.legend(MARGIN + cellWidth, figureTop + 2 * ROW_HEIGHT, cellWidth, ROW_HEIGHT);
+        ExcitabilityFigure.draw(canvas, content.recording(), content.norms(), MARGIN, figureTop,
+                PAGE_WIDTH - 2 * MARGIN, 3 * ROW_HEIGHT, 2);
         double tableTop = figureTop + 3 * ROW_HEIGHT + TABLE_GAP;
         new VariablesTable(canvas).draw(content.variables(), MARGIN, tableTop, PAGE_WIDTH - 2 * MARGIN,
                 PAGE_HEIGHT - MARGIN - 14 - tableTop);

@@ -26,11 +26,18 @@ final class FigurePanels {
 
     private final Canvas canvas;
     private final ExcitabilityRecording rec;
+    /** Earlier recordings of the subject, drawn under {@link #rec} in {@link Palette#overlay(int)} colours. */
+    private final List<ExcitabilityRecording> earlier;
     private final NormalBands norms;
 
     FigurePanels(Canvas canvas, ExcitabilityRecording rec, NormalBands norms) {
+        this(canvas, rec, List.of(), norms);
+    }
+
+    FigurePanels(Canvas canvas, ExcitabilityRecording rec, List<ExcitabilityRecording> earlier, NormalBands norms) {
         this.canvas = canvas;
         this.rec = rec;
+        this.earlier = List.copyOf(earlier.subList(0, Math.min(earlier.size(), Palette.OVERLAYS)));
         this.norms = norms;
     }
 
@@ -41,13 +48,18 @@ final class FigurePanels {
 
     void stimulusResponse(double x, double y, double w, double h) {
         double[][] sr = NormalBands.stimulusResponse(rec.stimulusResponse());
+        List<double[][]> before = earlier.stream().map(e -> NormalBands.stimulusResponse(e.stimulusResponse())).toList();
         Range stim = new Range();
         stim.add(sr[1]);
+        before.forEach(b -> stim.add(b[1]));
         stim.addBand(norms.stimulusResponse());
         Plot p = plot(x, y, w, h, stim.axis(0.04, 0), new Axis(0, 100, false));
         p.frame("a", "Stimulus-response", "Stimulus (mA)", "Peak response (% max)");
         p.clip();
         p.band(norms.stimulusResponse(), true);
+        for (int i = 0; i < before.size(); i++) {
+            p.curve(before.get(i)[1], before.get(i)[0], false, 1.0, Palette.overlay(i));
+        }
         p.curve(sr[1], sr[0], true, 1.3);
         p.unclip();
         rec.stimulusResponse().maximalResponses().stream().max(Comparator.comparingDouble(m -> -Math.abs(m.widthMillis() - 1)))
@@ -60,8 +72,11 @@ final class FigurePanels {
         double[] weiss = weiss(cd[0], cd[1]);
         double sdtc = weiss == null ? Double.NaN : weiss[1] / weiss[0];
         double xMin = -Math.max(0.4, Double.isFinite(sdtc) && sdtc > 0 ? Math.ceil(sdtc * 5 + 0.25) / 5 : 0.4);
+        List<double[][]> before = earlier.stream().map(e -> NormalBands.xy(e.chargeDuration(),
+                ChargeDurationPoint::widthMillis, ChargeDurationPoint::chargeMilliampMillis)).toList();
         Range charge = new Range();
         charge.add(cd[1]);
+        before.forEach(b -> charge.add(b[1]));
         charge.addBand(norms.chargeDuration());
         charge.add(new double[] {0});
         Axis ya = charge.axis(0.02);
@@ -74,6 +89,9 @@ final class FigurePanels {
             double from = Math.max(-sdtc, Math.min(xMin, -0.2));
             canvas.line(p.px(from), p.py(weiss[0] * (from + sdtc)), p.px(1.1), p.py(weiss[0] * (1.1 + sdtc)),
                     Palette.SUBJECT, 0.7, true);
+        }
+        for (int i = 0; i < before.size(); i++) {
+            p.curve(before.get(i)[0], before.get(i)[1], false, 1.2, Palette.overlay(i));
         }
         p.curve(cd[0], cd[1], true, 1.6);
         p.unclip();
@@ -118,6 +136,17 @@ final class FigurePanels {
             reduction.add(xy[1]);
             norms.electrotonus(c.conditioningPercent()).ifPresent(reduction::addBand);
         }
+        List<List<double[][]>> before = new ArrayList<>();
+        for (ExcitabilityRecording e : earlier) {
+            List<double[][]> curvesBefore = new ArrayList<>();
+            for (ElectrotonusCurve c : e.electrotonus()) {
+                double[][] xy = NormalBands.xy(c.points(), ElectrotonusCurve.Point::delayMillis,
+                        ElectrotonusCurve.Point::thresholdReductionPercent);
+                curvesBefore.add(xy);
+                reduction.add(xy[1]);
+            }
+            before.add(curvesBefore);
+        }
         Plot p = plot(x, y, w, h, new Axis(0, 210, false), reduction.axis(0.03));
         p.shadeX(CURRENT_ON_MS, CURRENT_OFF_MS, Palette.CURRENT_ON);
         p.frame("c", "Threshold electrotonus", "Delay (ms)", "Threshold reduction (%)");
@@ -125,6 +154,11 @@ final class FigurePanels {
         p.clip();
         for (ElectrotonusCurve c : rec.electrotonus()) {
             norms.electrotonus(c.conditioningPercent()).ifPresent(b -> p.band(b, false));
+        }
+        for (int k = 0; k < before.size(); k++) {
+            for (double[][] c : before.get(k)) {
+                p.curve(c[0], c[1], false, 0, Palette.overlay(k));
+            }
         }
         for (int i = 0; i < curves.size(); i++) {
             boolean strong = Math.abs(rec.electrotonus().get(i).conditioningPercent()) >= 30;
@@ -154,12 +188,16 @@ final class FigurePanels {
     void currentThreshold(double x, double y, double w, double h) {
         double[][] iv = NormalBands.xy(rec.currentThreshold(), CurrentThresholdPoint::currentPercent,
                 CurrentThresholdPoint::thresholdReductionPercent);
+        List<double[][]> before = earlier.stream().map(e -> NormalBands.xy(e.currentThreshold(),
+                CurrentThresholdPoint::currentPercent, CurrentThresholdPoint::thresholdReductionPercent)).toList();
         Range reduction = new Range();
         reduction.add(iv[1]);
+        before.forEach(b -> reduction.add(b[1]));
         reduction.add(new double[] {0});
         reduction.addBand(norms.currentThreshold());
         Range current = new Range();
         current.add(iv[0]);
+        before.forEach(b -> current.add(b[0]));
         current.add(new double[] {-100, 50});
         Plot p = plot(x, y, w, h, reduction.axis(0.03), current.axis(0.02));
         p.frame("d", "Current-threshold (I/V)", "Threshold reduction (%)", "Current (% threshold)");
@@ -167,6 +205,9 @@ final class FigurePanels {
         p.verticalLine(0, Palette.ZERO, false);
         p.clip();
         p.band(norms.currentThreshold(), true);
+        for (int i = 0; i < before.size(); i++) {
+            p.curve(before.get(i)[1], before.get(i)[0], false, 1.1, Palette.overlay(i));
+        }
         p.curve(iv[1], iv[0], true, 1.5);
         p.unclip();
     }
@@ -174,8 +215,11 @@ final class FigurePanels {
     void recoveryCycle(double x, double y, double w, double h) {
         double[][] rc = NormalBands.xy(rec.recoveryCycle(), RecoveryPoint::intervalMillis,
                 RecoveryPoint::thresholdChangePercent);
+        List<double[][]> before = earlier.stream().map(e -> NormalBands.xy(e.recoveryCycle(),
+                RecoveryPoint::intervalMillis, RecoveryPoint::thresholdChangePercent)).toList();
         Range change = new Range();
         change.add(rc[1]);
+        before.forEach(b -> change.add(b[1]));
         change.add(new double[] {0});
         // the band only where this recording has intervals: a few healthy curves reach 2 ms, with a wide SD there
         change.addBand(norms.recoveryCycle(), rc[0].length == 0 ? 0 : rc[0][0], rc[0].length == 0 ? 0
@@ -185,6 +229,9 @@ final class FigurePanels {
         p.horizontalLine(0, Palette.ZERO, false);
         p.clip();
         p.band(norms.recoveryCycle(), false);
+        for (int i = 0; i < before.size(); i++) {
+            p.curve(before.get(i)[0], before.get(i)[1], false, 1.0, Palette.overlay(i));
+        }
         p.curve(rc[0], rc[1], true, 1.4);
         p.unclip();
     }
@@ -195,7 +242,9 @@ final class FigurePanels {
         double top = y + CELL_PAD_TOP;
         canvas.text(left, top - 9 + 9, "Key", Plot.TITLE_SIZE, true, Palette.INK, Canvas.Anchor.START, false);
         double row = top + 20;
-        double step = 15;
+        // closer rows when earlier recordings add entries, so the key's notes stay inside its cell
+        int entries = 5 + earlier.size();
+        double step = Math.min(15, (y + h - top - 48) / entries);
         canvas.fillRect(left, row - 6, 22, 8, Palette.BAND);
         canvas.text(left + 30, row, "healthy mean \u00b1 2 SD (" + norms.curves() + " median-nerve recordings)",
                 6.8, false, Palette.INK, Canvas.Anchor.START, false);
@@ -217,6 +266,14 @@ final class FigurePanels {
         canvas.line(left, row - 2, left + 22, row - 2, Palette.SUBJECT, 0.7, true);
         canvas.text(left + 30, row, "Weiss's law fit (charge = rheobase \u00b7 (width + SDTC))", 6.8, false,
                 Palette.INK, Canvas.Anchor.START, false);
+        for (int i = 0; i < earlier.size(); i++) {
+            row += step;
+            ExcitabilityRecording e = earlier.get(i);
+            canvas.line(left, row - 2, left + 22, row - 2, Palette.overlay(i), 1.1, false);
+            canvas.marker(left + 11, row - 2, 1.6, Palette.overlay(i), false);
+            canvas.text(left + 30, row, "earlier recording" + e.header().field("Date").map(d -> " of " + d).orElse(""),
+                    6.8, false, Palette.INK, Canvas.Anchor.START, false);
+        }
         row += step + 4;
         canvas.text(left, row, "TE: depolarizing up, hyperpolarizing down.", 6.5, false, Palette.MUTED,
                 Canvas.Anchor.START, false);

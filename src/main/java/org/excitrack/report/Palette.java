@@ -14,6 +14,13 @@ final class Palette {
     static final int MUTED = 0x6B7280;
     static final int FLAG = 0xB42318;
     static final int ROW_SHADE = 0xF6F7F9;
+    /** Earlier recordings overlaid on the figure: muted, distinct from the subject's ink and from each other. */
+    private static final int[] OVERLAY = {0xD9822B, 0x2F9C8F, 0x8E6BBF};
+    static final int OVERLAYS = OVERLAY.length;
+
+    static int overlay(int i) {
+        return OVERLAY[i % OVERLAY.length];
+    }
 
     private Palette() {
     }

@@ -133,16 +133,21 @@ final class Plot {
 
     /** The subject's curve: a dark line with point markers (filled, or open for a second curve style). */
     void curve(double[] xs, double[] ys, boolean filledMarkers, double markerRadius) {
+        curve(xs, ys, filledMarkers, markerRadius, Palette.SUBJECT);
+    }
+
+    /** A curve in another colour: an earlier recording drawn under the subject's. */
+    void curve(double[] xs, double[] ys, boolean filledMarkers, double markerRadius, int rgb) {
         double[] pxs = new double[xs.length];
         double[] pys = new double[ys.length];
         for (int i = 0; i < xs.length; i++) {
             pxs[i] = px(xs[i]);
             pys[i] = py(ys[i]);
         }
-        canvas.polyline(pxs, pys, Palette.SUBJECT, 1.1);
+        canvas.polyline(pxs, pys, rgb, 1.1);
         for (int i = 0; i < xs.length; i++) {
             if (markerRadius > 0) {
-                canvas.marker(pxs[i], pys[i], markerRadius, Palette.SUBJECT, filledMarkers);
+                canvas.marker(pxs[i], pys[i], markerRadius, rgb, filledMarkers);
             }
         }
     }

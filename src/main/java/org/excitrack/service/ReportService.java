@@ -2,13 +2,11 @@ package org.excitrack.service;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.excitrack.model.excitability.ExcitabilityRecording;
@@ -16,6 +14,7 @@ import org.excitrack.report.NormalBands;
 import org.excitrack.report.ReportContent;
 import org.excitrack.report.ReportFiles;
 import org.excitrack.report.VariableRow;
+import org.excitrack.storage.export.AtomicFileWriter;
 import org.excitrack.storage.mem.MemReader;
 
 /**
@@ -37,6 +36,16 @@ public final class ReportService {
     public static final class ReportWriteException extends RuntimeException {
         public ReportWriteException(Path file, IOException cause) {
             super("cannot write " + file + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    /** The report's file formats. */
+    public enum Format {
+        PDF, PNG, SVG;
+
+        /** The file-name ending, e.g. {@code .pdf}. */
+        public String suffix() {
+            return "." + name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -74,6 +83,32 @@ public final class ReportService {
         write(targets.get(1), force, out -> files.writeSvg(content, out));
         write(targets.get(2), force, out -> files.writePdf(content, out));
         return targets;
+    }
+
+    /**
+     * Writes one report file, e.g. where the workstation's user chose to save it.
+     *
+     * @param force replace {@code output} if it exists (a save dialog has already asked)
+     * @return {@code output}
+     * @throws InvalidRequestException when the input is missing or of neither kind, or the output's folder does not
+     *     exist
+     * @throws OutputExistsException when {@code output} exists and {@code force} is false (nothing is written)
+     * @throws ReportWriteException when writing fails; nothing is left behind
+     */
+    public Path writeOne(Path input, Format format, Path output, boolean force) {
+        ExcitabilityRecording recording = ExcitabilityFiles.read(input);
+        Path dir = output.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InvalidRequestException("the report's folder does not exist: " + dir, null);
+        }
+        ReportContent content = content(input.getFileName().toString(), recording);
+        switch (format) {
+            case PDF -> write(output, force, out -> files.writePdf(content, out));
+            case PNG -> write(output, force, out -> files.writePng(content, ReportFiles.DEFAULT_DPI, out));
+            case SVG -> write(output, force, out -> files.writeSvg(content, out));
+            default -> throw new IllegalArgumentException("format " + format);
+        }
+        return output;
     }
 
     /** The report's content for one recording: its curves, variables with z-scores, and the healthy bands. */
@@ -116,14 +151,13 @@ public final class ReportService {
         }
     }
 
-    private interface Writing {
-        void to(OutputStream out) throws IOException;
-    }
-
-    private static void write(Path target, boolean force, Writing writing) {
-        try (OutputStream out = force ? Files.newOutputStream(target)
-                : Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            writing.to(out);
+    /**
+     * Through a temporary file moved into place, so a failure half-way (disk full, a PDF library error) never leaves
+     * a truncated report that looks like a real one.
+     */
+    private static void write(Path target, boolean force, AtomicFileWriter.Content writing) {
+        try {
+            new AtomicFileWriter().write(target, force, writing);
         } catch (FileAlreadyExistsException e) {
             throw new OutputExistsException(target);
         } catch (IOException e) {

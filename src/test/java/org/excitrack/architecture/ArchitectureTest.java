@@ -48,7 +48,7 @@ class ArchitectureTest {
                 .whereLayer("Lang").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Storage").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Session", "Service", "Report", "App")
-                .whereLayer("Report").mayOnlyBeAccessedByLayers("Service")
+                .whereLayer("Report").mayOnlyBeAccessedByLayers("Service", "Gui")
                 .whereLayer("Tracking").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Device").mayOnlyBeAccessedByLayers("Session", "Service")
                 .whereLayer("Codec").mayOnlyBeAccessedByLayers("Device", "Service", "Sim")
