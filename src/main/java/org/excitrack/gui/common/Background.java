@@ -1,6 +1,7 @@
 package org.excitrack.gui.common;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,18 +26,30 @@ public final class Background implements AutoCloseable {
         this.ui = ui;
     }
 
-    /** Runs {@code work} off the FX thread, then {@code done} or {@code failed} on it. */
+    /**
+     * Runs {@code work} off the FX thread, then {@code done} or {@code failed} on it. The returned future completes
+     * only after that callback has run, so a test (or a caller chaining work) sees the published state; it fails
+     * with the work's error. Never join it on the FX thread.
+     */
     public <T> CompletableFuture<T> submit(Supplier<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(work, executor);
-        future.whenComplete((value, error) -> ui.run(() -> {
-            if (error == null) {
-                done.accept(value);
-            } else {
-                failed.accept(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
+        CompletableFuture<T> published = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(work, executor).whenComplete((value, error) -> ui.run(() -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            try {
+                if (cause == null) {
+                    done.accept(value);
+                } else {
+                    failed.accept(cause);
+                }
+            } finally {
+                if (cause == null) {
+                    published.complete(value);
+                } else {
+                    published.completeExceptionally(cause);
+                }
             }
         }));
-        return future;
+        return published;
     }
 
     public UiThread ui() {
