@@ -114,6 +114,52 @@ class MagneticRunTest {
         assertThat(healthy[0] - als[0]).as("measured, healthy − ALS").isGreaterThan((healthy[1] - als[1]) / 2);
     }
 
+    /**
+     * CSP: the resting motor threshold, then the operator's prompt, which the test answers as the subject would by
+     * holding a 20 % contraction; ten pulses at 130 % RMT. Each trial's silent period, from the MEP onset to the
+     * return of EMG, against the model's own for the output given.
+     */
+    @Test
+    void corticalSilentPeriodDuringAHeldContractionMatchesTheModel() throws InterruptedException {
+        java.util.List<String> prompts = new java.util.ArrayList<>();
+        RunService.RunReport report = new RunService(new RunControl()).run(new RunService.RunRequest("CSP", Map.of(),
+                "sim:unit?subject=healthy&seed=5&noise=" + EMG_NOISE, dir.resolve("csp.excitrack"),
+                new RunService.Subject("S5", 50, "F", 33.0, "", ""), "tester", Map.of(), true,
+                Optional.of(new RunService.Magnetic("sim:magstim-200", Optional.empty()))), e -> {
+                    if (e instanceof SessionEvent.Prompt p && p.text().contains("contraction")) {
+                        prompts.add(p.text());
+                        org.excitrack.sim.SimulatedDevices.latestUnit().orElseThrow().subject().contract(0.2);
+                    }
+                });
+
+        assertThat(report.state()).isEqualTo(SessionState.FINISHED);
+        assertThat(prompts).hasSize(1);
+        CortexTruth truth = truth("healthy", 5);
+        long given = Math.round(1.30 * value(report, "RMT"));
+        double trueCsp = truth.silentPeriodMillis(given);
+        // the model scales its CSP by its own 0.2 mV RMT, a few %MSO above the 50 µV RMT the protocol measures
+        assertThat(trueCsp).as("the model's CSP at 130 %% RMT").isBetween(80.0, 200.0);
+        MagneticResults.Value csp = report.magnetic().stream().filter(v -> v.unit().equals("ms")).findFirst()
+                .orElseThrow(() -> new AssertionError("no silent period in " + report.magnetic()));
+        assertThat(csp.name()).contains("mean of 10");
+        // the detector reads the offset where the 5 ms envelope is back at half the background, ≈ 2–3 ms into the
+        // model's 5 ms recovery, and the onset a little after the model's (10 % of the MEP's largest deflection):
+        // seed 5 measured 97.7 ms against the model's 96.9 ms
+        assertThat(csp.value()).as("mean CSP, measured vs the model's " + trueCsp + " ms").isCloseTo(trueCsp,
+                within(5.0));
+        assertThat(csp.standardDeviation()).hasValueSatisfying(sd -> assertThat(sd).isBetween(0.0, 10.0));
+
+        Recording r = RecordingFile.open(report.recording());
+        assertThat(r.magnetic().silentPeriods()).hasSize(10);
+        assertThat(r.magnetic().silentPeriods().values()).allSatisfy(sp -> {
+            assertThat(sp.found()).isTrue();
+            assertThat(sp.durationFromMepOnsetMillis()).isCloseTo(trueCsp, within(10.0));
+        });
+        long restingTrialsWithSilentPeriods = r.trials().stream().filter(t -> t.section().equals("Resting motor threshold"))
+                .filter(t -> r.magnetic().silentPeriods().containsKey(t.result().trialId())).count();
+        assertThat(restingTrialsWithSilentPeriods).isZero();
+    }
+
     @Test
     void abortDisarmsAndKeepsTheTrialsGiven() throws InterruptedException {
         RunControl control = new RunControl();
