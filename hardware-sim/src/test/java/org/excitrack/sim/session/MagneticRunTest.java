@@ -189,6 +189,31 @@ class MagneticRunTest {
     }
 
     @Test
+    void theStimulatorUriMayNameTheUnitsSubjectAndSeed() throws InterruptedException {
+        RunService.RunReport report = run("RMT", Map.of(), "healthy", 2, "magstim-bistim?subject=healthy&seed=2",
+                Optional.of("ml-pest"));
+
+        assertThat(report.state()).isEqualTo(SessionState.FINISHED);
+        assertThat(value(report, "RMT")).isCloseTo(truth("healthy", 2).ifcnRestingMotorThresholdPercent(),
+                org.assertj.core.data.Percentage.withPercentage(8));
+    }
+
+    @Test
+    void aStimulatorUriNamingAnotherSubjectOrSeedIsAUsageErrorBeforeAnyFile() {
+        Path file = dir.resolve("RMT-healthy2ml-pest.excitrack");
+
+        assertThatThrownBy(() -> run("RMT", Map.of(), "healthy", 2, "magstim-bistim?subject=als-early&seed=2",
+                Optional.of("ml-pest"))).isInstanceOf(InvalidRequestException.class).hasMessage("--tms "
+                + "sim:magstim-bistim?subject=als-early&seed=2: sim:magstim-bistim?subject=als-early&seed=2 asks for "
+                + "subject als-early, but the open simulated unit's subject is healthy: the stimulator is wired to "
+                + "that unit");
+        assertThatThrownBy(() -> run("RMT", Map.of(), "healthy", 2, "magstim-bistim?seed=3", Optional.of("ml-pest")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("asks for seed 3, but the open "
+                + "simulated unit's seed is 2");
+        assertThat(Files.exists(file)).isFalse();
+    }
+
+    @Test
     void aNerveProtocolWithATmsStimulatorIsAUsageError() {
         assertThatThrownBy(() -> run("TRONDNF-SD", Map.of(), "healthy", 1, "magstim-200", Optional.empty()))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("gives no magnetic stimuli");
