@@ -81,37 +81,118 @@ class MagneticRunTest {
                 .isEqualTo(MagneticOutput.TEST));
         assertThat(r.magnetic().thresholds()).extracting(t -> t.channel()).contains("RMT", "test alone", "conditioned");
         assertThat(r.magnetic().thresholds()).filteredOn(t -> t.channel().equals("conditioned")).hasSize(9);
+
+        // the analysis of the file alone gives what the run printed
+        org.excitrack.service.MagneticAnalysis.Result a = new org.excitrack.service.MagneticAnalysis()
+                .analyze(report.recording());
+        assertThat(a.motorThresholds()).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("RMT");
+            assertThat(t.method()).isEqualTo("excitrack");
+            assertThat(t.percentMso()).isEqualTo(value(report, "RMT"));
+        });
+        assertThat(a.thresholdChanges()).singleElement().satisfies(c -> {
+            assertThat(c.channel()).isEqualTo("conditioned");
+            assertThat(c.points()).hasSize(9);
+            for (org.excitrack.service.MagneticAnalysis.PointChange p : c.points()) {
+                assertThat(p.changePercent()).isCloseTo(report.magnetic().stream().filter(v -> v.name()
+                        .equals("T-SICI conditioned") && v.point().equals(p.point())).findFirst().orElseThrow().value(),
+                        within(1e-9));
+            }
+            assertThat(c.mean()).hasValueCloseTo(value(report, "T-SICI conditioned, mean over 9 points"), within(1e-9));
+            assertThat(c.mean1To3p5Millis()).isPresent();
+        });
+        assertThat(a.amplitudeRatios()).isEmpty();
+        assertThat(a.silentPeriods()).isEmpty();
     }
 
-    /** Measured and true averaged T-SICI of one run; the truth at the conditioning output the run actually gave. */
-    private double[] averagedSici(String subject, int seed) throws InterruptedException {
+    @Test
+    void theAnalysisOfAnSrfRecordingFitsItsBoltzmannCurve() throws InterruptedException {
+        RunService.RunReport report = run("SRF", Map.of("repetitions", "4"), "healthy", 6, "magstim-200",
+                Optional.empty());
+
+        org.excitrack.service.MagneticAnalysis.Result a = new org.excitrack.service.MagneticAnalysis()
+                .analyze(report.recording());
+
+        assertThat(a.recruitmentCurves()).singleElement().satisfies(c -> {
+            assertThat(c.outputs()).isEqualTo(7);
+            assertThat(c.trials()).isEqualTo(28);
+            assertThat(c.fit()).as(c.problem()).isPresent();
+            // the curve's midpoint lies inside the outputs given (90–150 % RMT) and its plateau above the 0.2 mV RMT
+            assertThat(c.fit().get().s50PercentMso()).isBetween(0.9 * value(report, "RMT"), 1.5 * value(report, "RMT"));
+            assertThat(c.fit().get().mepMaxMicrovolts()).isGreaterThan(200);
+        });
+        assertThat(a.thresholdChanges()).isEmpty();
+    }
+
+    /** Seeds per preset: a single run's per-ISI error has an SD of 3–5 points (TsiciAccuracyBenchmark, 40 seeds). */
+    private static final int SICI_SEEDS = 12;
+
+    /**
+     * Per ISI (1–7 ms) and for their mean, a run's measured T-SICI minus the cortex's own at the conditioning output
+     * that run actually gave; index 9 is the averaged T-SICI. Also the truth, for the separation check.
+     */
+    private double[][] siciErrors(String subject, int seed) throws InterruptedException {
         RunService.RunReport report = run("T-SICI", Map.of(), subject, seed, "magstim-bistim", Optional.empty());
         CortexTruth truth = truth(subject, seed);
         long conditioningGiven = Math.round(0.70 * value(report, "RMT"));
         double conditioningPercentOfTrueRmt = 100.0 * conditioningGiven / truth.restingMotorThresholdPercent();
-        double trueAverage = CortexTruth.SICI_ISIS_MILLIS.stream()
-                .mapToDouble(isi -> truth.siciPercent(isi, conditioningPercentOfTrueRmt)).average().orElseThrow();
-        return new double[] {value(report, "T-SICI conditioned, mean over 9 points"), trueAverage};
+        int n = CortexTruth.SICI_ISIS_MILLIS.size();
+        double[] error = new double[n + 1];
+        double[] expected = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            double isi = CortexTruth.SICI_ISIS_MILLIS.get(i);
+            String point = "isi = " + (isi == Math.rint(isi) ? String.valueOf((long) isi) : String.valueOf(isi)) + " ms";
+            double measured = report.magnetic().stream().filter(v -> v.name().equals("T-SICI conditioned")
+                    && v.point().equals(point)).mapToDouble(MagneticResults.Value::value).findFirst().orElseThrow();
+            expected[i] = truth.siciPercent(isi, conditioningPercentOfTrueRmt);
+            error[i] = measured - expected[i];
+        }
+        error[n] = value(report, "T-SICI conditioned, mean over 9 points") - java.util.Arrays.stream(expected, 0, n)
+                .average().orElseThrow();
+        expected[n] = java.util.Arrays.stream(expected, 0, n).average().orElseThrow();
+        return new double[][] {error, expected};
     }
 
+    /**
+     * The must-show, honestly: a single run's per-ISI T-SICI scatters by 3–5 points (SD) around the model's, because
+     * ≈ 10 stimuli per ISI each read the threshold through a ≈ 3.5 %MSO trial-to-trial jitter; it is not biased (the
+     * 40-seed benchmark's per-ISI mean errors are all within ±1 point). So the per-ISI error averaged over
+     * {@value #SICI_SEEDS} virtual subjects (SE ≈ 1.3 points) must be within ±3 points at every ISI, its averaged
+     * T-SICI within ±1.5, and healthy and ALS separate as the model does.
+     */
     @Test
-    void parallelTSiciRecoversTheCortexsOwnAndTellsHealthyFromAls() throws InterruptedException {
-        double[] healthy = new double[2];
-        double[] als = new double[2];
-        for (int seed = 1; seed <= 2; seed++) {
-            double[] h = averagedSici("healthy", seed);
-            double[] a = averagedSici("als-early", seed);
-            for (int i = 0; i < 2; i++) {
-                healthy[i] += h[i] / 2;
-                als[i] += a[i] / 2;
+    void parallelTSiciIsUnbiasedAtEveryIsiAndTellsHealthyFromAls() throws InterruptedException {
+        int n = CortexTruth.SICI_ISIS_MILLIS.size();
+        java.util.Map<String, double[]> meanError = new java.util.LinkedHashMap<>();
+        java.util.Map<String, double[]> meanTruth = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Double> meanMeasured = new java.util.LinkedHashMap<>();
+        for (String subject : java.util.List.of("healthy", "als-early")) {
+            double[] sum = new double[n + 1];
+            double[] truthSum = new double[n + 1];
+            for (int seed = 1; seed <= SICI_SEEDS; seed++) {
+                double[][] r = siciErrors(subject, seed);
+                for (int i = 0; i <= n; i++) {
+                    sum[i] += r[0][i] / SICI_SEEDS;
+                    truthSum[i] += r[1][i] / SICI_SEEDS;
+                }
             }
+            meanError.put(subject, sum);
+            meanTruth.put(subject, truthSum);
+            meanMeasured.put(subject, truthSum[n] + sum[n]);
         }
 
-        // ≈ 10 stimuli per ISI and a trial-to-trial jitter of ≈ 7 % of threshold: a run's mean scatters by ≈ 2 points
-        assertThat(healthy[0]).as("healthy averaged T-SICI, measured vs the model's").isCloseTo(healthy[1], within(4.0));
-        assertThat(als[0]).as("ALS averaged T-SICI, measured vs the model's").isCloseTo(als[1], within(4.0));
-        assertThat(healthy[1] - als[1]).as("the model's own difference").isGreaterThan(5);
-        assertThat(healthy[0] - als[0]).as("measured, healthy − ALS").isGreaterThan((healthy[1] - als[1]) / 2);
+        for (String subject : meanError.keySet()) {
+            double[] e = meanError.get(subject);
+            for (int i = 0; i < n; i++) {
+                assertThat(e[i]).as(subject + ", ISI " + CortexTruth.SICI_ISIS_MILLIS.get(i) + " ms: mean error over "
+                        + SICI_SEEDS + " subjects, points").isCloseTo(0, within(3.0));
+            }
+            assertThat(e[n]).as(subject + ", averaged T-SICI: mean error, points").isCloseTo(0, within(1.5));
+        }
+        double modelDifference = meanTruth.get("healthy")[n] - meanTruth.get("als-early")[n];
+        assertThat(modelDifference).as("the model's own healthy − ALS difference").isGreaterThan(5);
+        assertThat(meanMeasured.get("healthy") - meanMeasured.get("als-early")).as("measured, healthy − ALS")
+                .isCloseTo(modelDifference, within(2.0));
     }
 
     /**
@@ -158,6 +239,15 @@ class MagneticRunTest {
         long restingTrialsWithSilentPeriods = r.trials().stream().filter(t -> t.section().equals("Resting motor threshold"))
                 .filter(t -> r.magnetic().silentPeriods().containsKey(t.result().trialId())).count();
         assertThat(restingTrialsWithSilentPeriods).isZero();
+
+        org.excitrack.service.MagneticAnalysis.Result a = new org.excitrack.service.MagneticAnalysis()
+                .analyze(report.recording());
+        assertThat(a.silentPeriods()).singleElement().satisfies(sp -> {
+            assertThat(sp.section()).isEqualTo("Cortical silent period");
+            assertThat(sp.trials()).isEqualTo(10);
+            assertThat(sp.summary().orElseThrow().meanMillis()).isCloseTo(csp.value(), within(1e-9));
+        });
+        assertThat(a.recruitmentCurves()).as("one output only: no curve to fit").isEmpty();
     }
 
     @Test
