@@ -155,6 +155,11 @@ final class MagneticTrials {
         return java.util.List.copyOf(silentPeriodsFound);
     }
 
+    /** An event in the recording, not shown as a warning. */
+    void note(String kind, String detail) {
+        recorder.event(kind, detail);
+    }
+
     void warn(String kind, String message) {
         recorder.event("warning", kind + ": " + message);
         events.accept(new SessionEvent.Warning(kind, message));
