@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.excitrack.analysis.tms.BoltzmannCurve;
-import org.excitrack.analysis.tms.SilentPeriodSummary;
 import org.excitrack.service.MagneticAnalysis;
 
 /** Prints a TMS recording's analysis: as a table for people, as name/value/unit rows for CSV and JSON. */
@@ -45,7 +43,7 @@ final class MagneticTable {
         }
         for (MagneticAnalysis.RecruitmentCurve c : r.recruitmentCurves()) {
             if (c.fit().isPresent()) {
-                BoltzmannCurve f = c.fit().get();
+                MagneticAnalysis.Boltzmann f = c.fit().get();
                 out.printf(Locale.ROOT, "  %s: Boltzmann fit of %d MEPs at %d outputs: MEPmax %.0f µV (SE %.0f), "
                         + "S50 %.1f %%MSO (SE %.1f), k %.1f %%MSO (SE %.1f)%n", c.section(), c.trials(), c.outputs(),
                         f.mepMaxMicrovolts(), f.mepMaxStandardErrorMicrovolts(), f.s50PercentMso(),
@@ -57,10 +55,10 @@ final class MagneticTable {
         }
         for (MagneticAnalysis.SilentPeriods s : r.silentPeriods()) {
             if (s.summary().isPresent()) {
-                SilentPeriodSummary p = s.summary().get();
+                MagneticAnalysis.SilentPeriodStatistics p = s.summary().get();
                 out.printf(Locale.ROOT, "  %s: cortical silent period %.1f ms (SD %.1f ms, median %.1f, range %.1f-%.1f), "
                         + "from the MEP onset, in %d of %d trials%n", s.section(), p.meanMillis(), p.sdMillis(),
-                        p.medianMillis(), p.minMillis(), p.maxMillis(), p.trials(), s.trials());
+                        p.medianMillis(), p.minMillis(), p.maxMillis(), p.found(), s.trials());
             } else {
                 out.printf(Locale.ROOT, "  %s: no cortical silent period found in %d trials%n", s.section(), s.trials());
             }

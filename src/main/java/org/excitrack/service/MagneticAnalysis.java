@@ -78,9 +78,33 @@ public final class MagneticAnalysis {
         }
     }
 
+    /**
+     * A Boltzmann stimulus–response curve, MEP(x) = MEPmax / (1 + e^((S50 − x)/k)), with standard errors.
+     *
+     * @param slopePercentMso k, %MSO
+     */
+    public record Boltzmann(double mepMaxMicrovolts, double s50PercentMso, double slopePercentMso,
+                            double mepMaxStandardErrorMicrovolts, double s50StandardErrorPercentMso,
+                            double slopeStandardErrorPercentMso, double residualSdMicrovolts) {
+        static Boltzmann of(BoltzmannCurve c) {
+            return new Boltzmann(c.mepMaxMicrovolts(), c.s50PercentMso(), c.slopePercentMso(),
+                    c.mepMaxStandardErrorMicrovolts(), c.s50StandardErrorPercentMso(), c.slopeStandardErrorPercentMso(),
+                    c.residualSdMicrovolts());
+        }
+    }
+
     /** A single-pulse measure block at several outputs (SRF): its Boltzmann fit, or why there is none. */
-    public record RecruitmentCurve(String section, int trials, int outputs, Optional<BoltzmannCurve> fit,
+    public record RecruitmentCurve(String section, int trials, int outputs, Optional<Boltzmann> fit,
                                    String problem) {
+    }
+
+    /** Silent periods found in a block of trials, ms: their count, mean, SD (NaN for one), median and range. */
+    public record SilentPeriodStatistics(int found, double meanMillis, double sdMillis, double medianMillis,
+                                         double minMillis, double maxMillis) {
+        static SilentPeriodStatistics of(SilentPeriodSummary s) {
+            return new SilentPeriodStatistics(s.trials(), s.meanMillis(), s.sdMillis(), s.medianMillis(),
+                    s.minMillis(), s.maxMillis());
+        }
     }
 
     /**
@@ -88,7 +112,7 @@ public final class MagneticAnalysis {
      *
      * @param trials how many trials had one looked for; {@code summary} is over those in which one was found
      */
-    public record SilentPeriods(String section, int trials, Optional<SilentPeriodSummary> summary) {
+    public record SilentPeriods(String section, int trials, Optional<SilentPeriodStatistics> summary) {
     }
 
     /** Everything, in the order of the recording. */
@@ -253,7 +277,8 @@ public final class MagneticAnalysis {
             double[] x = xy.stream().mapToDouble(p -> p[0]).toArray();
             double[] y = xy.stream().mapToDouble(p -> p[1]).toArray();
             try {
-                out.add(new RecruitmentCurve(section, xy.size(), (int) outputs, Optional.of(BoltzmannFit.fit(x, y)), ""));
+                out.add(new RecruitmentCurve(section, xy.size(), (int) outputs, Optional.of(Boltzmann.of(BoltzmannFit.fit(x,
+                        y))), ""));
             } catch (RuntimeException e) { // the fit did not converge, or the data cannot determine it
                 out.add(new RecruitmentCurve(section, xy.size(), (int) outputs, Optional.empty(), e.getMessage()));
             }
@@ -274,7 +299,7 @@ public final class MagneticAnalysis {
             double[] found = periods.stream().mapToDouble(MagneticRecord.SilentPeriod::durationFromMepOnsetMillis)
                     .filter(Double::isFinite).toArray();
             out.add(new SilentPeriods(section, periods.size(), found.length == 0 ? Optional.empty()
-                    : Optional.of(SilentPeriodSummary.of(found))));
+                    : Optional.of(SilentPeriodStatistics.of(SilentPeriodSummary.of(found)))));
         });
         return out;
     }

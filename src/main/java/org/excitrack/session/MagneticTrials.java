@@ -27,6 +27,12 @@ import java.util.Optional;
  */
 final class MagneticTrials {
     static final int MAX_REJECTIONS = 5;
+    /**
+     * After this many prompts in a row without an accepted trial, the session stops at the next run of rejections (25
+     * rejected trials in all) rather than stimulate on: nobody is fixing the EMG (a non-interactive run, or a subject
+     * who cannot relax or contract).
+     */
+    static final int MAX_PROMPTS_IN_A_ROW = 4;
     /** The pre-stimulus EMG window, relative to the trial's first pulse: all the recorded lead-in but its edges. */
     static final long PRE_WINDOW_START_MICROS = -(MagneticTrialBuilder.PRE_STIMULUS_MICROS - 5_000);
     static final long PRE_WINDOW_END_MICROS = -5_000;
@@ -91,6 +97,7 @@ final class MagneticTrials {
     Measured give(String section, String point, ChannelPlan channel, int testPercentMso,
                   ToDoubleFunction<String> thresholds) throws InterruptedException {
         int rejections = 0;
+        int prompts = 0;
         while (true) {
             MagneticTrialBuilder.MagneticTrial trial = builder.build(giver.nextTrialId(), channel, testPercentMso,
                     thresholds, settings.maxIntensityPercentMso());
@@ -125,6 +132,13 @@ final class MagneticTrials {
             recorder.event("warning", "emg: " + why);
             events.accept(new SessionEvent.Warning("emg", why));
             if (++rejections >= MAX_REJECTIONS) {
+                if (++prompts > MAX_PROMPTS_IN_A_ROW) {
+                    throw new SessionAbortedException(org.excitrack.model.session.SessionState.ABORTED, String.format(
+                            java.util.Locale.ROOT, "the background EMG before the pulse was outside %.0f–%.0f µV in "
+                            + "%d trials in a row, despite %d prompts; stopped without stimulating further",
+                            band.minMicrovolts(), band.maxMicrovolts(), MAX_REJECTIONS * (MAX_PROMPTS_IN_A_ROW + 1),
+                            MAX_PROMPTS_IN_A_ROW));
+                }
                 String ask = band.active()
                         ? "The EMG before the pulse was outside the band " + MAX_REJECTIONS + " times in a row. Ask the "
                         + "subject to hold the contraction steady, then continue."

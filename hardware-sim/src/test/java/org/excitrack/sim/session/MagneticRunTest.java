@@ -250,6 +250,19 @@ class MagneticRunTest {
         assertThat(a.recruitmentCurves()).as("one output only: no curve to fit").isEmpty();
     }
 
+    /** Nobody asks the virtual subject to contract: the CSP section's trials are all too quiet, and the run stops. */
+    @Test
+    void aSubjectWhoNeverContractsStopsTheSilentPeriodSectionInsteadOfStimulatingForever() throws InterruptedException {
+        RunService.RunReport report = run("CSP", Map.of(), "healthy", 5, "magstim-200", Optional.empty());
+
+        assertThat(report.state()).isEqualTo(SessionState.ABORTED);
+        assertThat(report.reason()).isEqualTo("the background EMG before the pulse was outside 100–1000 µV in 25 "
+                + "trials in a row, despite 4 prompts; stopped without stimulating further");
+        Recording r = RecordingFile.open(report.recording());
+        assertThat(r.trials()).filteredOn(t -> t.section().equals("Cortical silent period")).hasSize(25);
+        assertThat(r.magnetic().silentPeriods()).isEmpty();
+    }
+
     @Test
     void abortDisarmsAndKeepsTheTrialsGiven() throws InterruptedException {
         RunControl control = new RunControl();
