@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.excitrack.service.AnalysisService;
+import org.excitrack.service.MagneticAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Computes the excitability variables of recordings from their raw curves.",
+        description = {"Computes the excitability variables of recordings from their raw curves; for a TMS recording, "
+                + "the motor thresholds, threshold changes per point (T-SICI, T-ICF…), amplitude ratios (A-SICI), the "
+                + "stimulus-response fit (SRF) and silent periods (CSP) it holds.",
             "Reads QTRAC MEM files and Excitrack recordings; variables carry QtracP's numbers and names, beside "
                 + "QtracP's own value, and a z-score against 192 healthy median-nerve recordings of the subject's "
                 + "age (* = outside 2.5-97.5 %%)."},
@@ -45,12 +48,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<AnalysisService.FileVariables> results = new AnalysisService().analyze(files, recompute);
         PrintWriter out = spec.commandLine().getOut();
+        List<Path> nerve = new java.util.ArrayList<>();
+        List<MagneticAnalysis.Result> magnetic = new java.util.ArrayList<>();
+        MagneticAnalysis tms = new MagneticAnalysis();
+        for (Path file : files) {
+            java.util.Optional<MagneticAnalysis.Result> m = tms.analyzeIfMagnetic(file);
+            if (m.isPresent() && recompute) {
+                throw new org.excitrack.service.InvalidRequestException(file + " is a TMS recording: --recompute "
+                        + "recomputes nerve thresholds only; analyse it without --recompute", null);
+            }
+            m.ifPresentOrElse(magnetic::add, () -> nerve.add(file));
+        }
+        List<AnalysisService.FileVariables> results = nerve.isEmpty() ? List.of()
+                : new AnalysisService().analyze(nerve, recompute);
         switch (format) {
-            case CSV -> csv(results, out);
-            case JSON -> json(results, out);
-            default -> table(results, out);
+            case CSV -> {
+                csv(results, out);
+                MagneticTable.csv(magnetic, out, results.isEmpty());
+            }
+            case JSON -> json(results, magnetic, out);
+            default -> {
+                table(results, out);
+                magnetic.forEach(m -> MagneticTable.print(m, out));
+            }
         }
         out.flush();
         return 0;
@@ -81,6 +102,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static void csv(List<AnalysisService.FileVariables> results, PrintWriter out) {
+        if (results.isEmpty()) {
+            return;
+        }
         out.println("file,number,name,value");
         for (AnalysisService.FileVariables f : results) {
             for (AnalysisService.Variable v : f.variables()) {
@@ -90,9 +114,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static void json(List<AnalysisService.FileVariables> results, PrintWriter out) throws Exception {
+    private static void json(List<AnalysisService.FileVariables> results, List<MagneticAnalysis.Result> magnetic,
+                             PrintWriter out) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode files = mapper.createArrayNode();
+        for (MagneticAnalysis.Result m : magnetic) {
+            ObjectNode file = files.addObject().put("file", m.file()).put("subject", m.subject());
+            ArrayNode values = file.putArray("magnetic");
+            for (MagneticTable.Row row : MagneticTable.rows(m)) {
+                values.addObject().put("name", row.name()).put("value", row.value()).put("unit", row.unit());
+            }
+        }
         for (AnalysisService.FileVariables f : results) {
             ObjectNode file = files.addObject().put("file", f.file()).put("subject", f.subject());
             f.recomputed().ifPresent(r -> file.putObject("recomputed").put("thresholds", r.thresholds())

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ports", mixinStandardHelpOptions = true,
-        description = "Lists the ports an acquisition unit can be reached on, real and simulated.")
+        description = "Lists the ports an acquisition unit (--port) or a magnetic stimulator (--tms) can be reached on, "
+                + "real and simulated.")
 public final class PortsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

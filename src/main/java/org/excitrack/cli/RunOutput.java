@@ -61,7 +61,8 @@ final class RunOutput {
         }
         out.println();
         for (org.excitrack.service.MagneticResults.Value v : values) {
-            String se = v.standardError().map(e -> String.format(Locale.ROOT, " (SE %.1f)", e)).orElse("");
+            String se = v.standardError().map(e -> String.format(Locale.ROOT, " (SE %.1f)", e)).orElse("")
+                    + v.standardDeviation().map(d -> String.format(Locale.ROOT, " (SD %.1f %s)", d, v.unit())).orElse("");
             if (v.point().isEmpty() && v.unit().equals("%MSO")) {
                 out.printf(Locale.ROOT, "%s %.1f %%%s of maximum stimulator output%n", v.name(), v.value(), se);
             } else {

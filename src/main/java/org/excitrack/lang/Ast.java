@@ -39,8 +39,15 @@ public final class Ast {
 
     /** Statements inside sections. */
     public sealed interface Stmt permits Prompt, Confirm, Checklist, Input, StimulusResponse, For, If, Repeat, Track,
-            MotorThreshold, Measure {
+            MotorThreshold, Measure, BackgroundEmg {
         Span span();
+    }
+
+    /**
+     * {@code background EMG 100 µV to 1 mV} in a section: the accepted peak-to-peak EMG before each magnetic trial
+     * of that section, in place of the setting (a held contraction for a silent period, instead of rest).
+     */
+    public record BackgroundEmg(Expr min, Expr max, Span span) implements Stmt {
     }
 
     public record Prompt(String text, Span span) implements Stmt {

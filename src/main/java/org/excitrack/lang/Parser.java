@@ -16,7 +16,7 @@ public final class Parser extends ExpressionParser {
     static final Set<String> TOP_LEVEL = Set.of("protocol", "version", "author", "description", "parameter",
             "settings", "include", "section");
     static final Set<String> STATEMENTS = Set.of("prompt", "confirm", "checklist", "input", "stimulus", "for", "if",
-            "repeat", "track", "motor", "measure");
+            "repeat", "track", "motor", "measure", "background");
     static final Set<String> ELEMENTS = Set.of("test", "pulse", "polarizing", "magnetic");
     /** The motor-threshold methods a protocol may name (tracking.tms has their definitions). */
     static final List<String> MOTOR_THRESHOLD_METHODS = List.of("ifcn", "ml-pest", "excitrack");
@@ -171,6 +171,7 @@ public final class Parser extends ExpressionParser {
                 hint = "'" + t.text() + "' belongs inside a channel { … } of a track block";
             }
             throw error(t, "expected a statement (" + String.join(", ", sorted(STATEMENTS)).replace("motor", "motor threshold")
+                    .replace("background", "background EMG")
                     + "), found "
                     + t.describe(), hint);
         }
@@ -228,6 +229,14 @@ public final class Parser extends ExpressionParser {
             }
             case "track" -> track(t);
             case "motor" -> motorThreshold(t);
+            case "background" -> {
+                expectWordValue("EMG", "'background EMG MIN to MAX', e.g. background EMG 100 µV to 1 mV");
+                Expr min = expr();
+                expectWordValue("to", "'to' and the most background EMG allowed, e.g. background EMG 100 µV to 1 mV");
+                Expr max = expr();
+                endOfStatement();
+                yield new Ast.BackgroundEmg(min, max, t.span().to(max.span()));
+            }
             case "measure" -> {
                 Expr times = expr();
                 expectWordValue("times", "'times', e.g. measure 10 times { … }");

@@ -63,6 +63,9 @@ public final class PlanSummary {
             line(0, "");
             line(0, String.format(Locale.ROOT, "Section \"%s\": %s, ≈%d stimuli, ≈%.1f min",
                     section.name(), count(sectionPoints, "tracked point"), stimuli, PlanEstimate.minutes(stimuli, a)));
+            section.backgroundEmg().ifPresent(b -> line(1, "background EMG " + v(b.minMicrovolts(), Unit.Dimension.VOLTAGE)
+                    + " to " + v(b.maxMicrovolts(), Unit.Dimension.VOLTAGE) + " peak-to-peak before the first pulse, "
+                    + (b.active() ? "a held contraction" : "at rest") + " (this section)"));
             steps(section.steps(), 1);
         }
         line(0, "");

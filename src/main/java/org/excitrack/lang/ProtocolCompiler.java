@@ -43,6 +43,8 @@ public final class ProtocolCompiler {
     /** A stimulus-response curve that always runs has come before (not one inside 'if' or 'repeat'). */
     private boolean maximalResponseKnown;
     private int conditionalDepth;
+    /** How many statement lists enclose the statement being compiled: 1 directly in a section. */
+    private int depth;
     private int includes;
 
     private ProtocolCompiler(CompileContext context) {
@@ -66,7 +68,10 @@ public final class ProtocolCompiler {
         List<PlanSection> sections = new ArrayList<>();
         for (Ast.Item item : items) {
             if (item instanceof Ast.Section s) {
-                sections.add(new PlanSection(s.name(), statements(s.body(), scope, acquisition)));
+                Optional<org.excitrack.model.plan.EmgBand> band = sectionBand(s, scope);
+                List<PlanStep> body = statements(s.body(), scope, acquisition);
+                band.ifPresent(b -> requireMagnetic(s, body));
+                sections.add(new PlanSection(s.name(), body, band));
             }
         }
         if (sections.isEmpty() && diagnostics.isEmpty()) {
@@ -224,14 +229,75 @@ public final class ProtocolCompiler {
 
     private List<PlanStep> statements(List<Ast.Stmt> body, Scope scope, AcquisitionPlan acquisition) {
         List<PlanStep> out = new ArrayList<>();
-        for (Ast.Stmt s : body) {
-            try {
-                statement(s, scope, acquisition, out);
-            } catch (ConstantEvaluator.Failed f) {
-                // reported; go on with the next statement
+        depth++;
+        try {
+            for (Ast.Stmt s : body) {
+                try {
+                    statement(s, scope, acquisition, out);
+                } catch (ConstantEvaluator.Failed f) {
+                    // reported; go on with the next statement
+                }
             }
+        } finally {
+            depth--;
         }
         return out;
+    }
+
+    /**
+     * A section's own {@code background EMG MIN to MAX}: voltages, MIN ≥ 0, MAX above MIN, at most once, written
+     * directly in the section (it holds for all of the section's magnetic trials, so not inside for, if or repeat).
+     */
+    private Optional<org.excitrack.model.plan.EmgBand> sectionBand(Ast.Section section, Scope scope) {
+        Optional<org.excitrack.model.plan.EmgBand> band = Optional.empty();
+        Ast.BackgroundEmg first = null;
+        for (Ast.Stmt s : section.body()) {
+            if (!(s instanceof Ast.BackgroundEmg b)) {
+                continue;
+            }
+            if (first != null) {
+                diagnostics.add(Diagnostic.error(b.span(), "section \"" + section.name() + "\" gives its background EMG "
+                        + "twice (first at line " + first.span().line() + ")", "keep one 'background EMG MIN to MAX'"));
+                continue;
+            }
+            first = b;
+            Value min = null;
+            Value max = null;
+            try {
+                min = eval.expect(b.min(), scope, Unit.Dimension.VOLTAGE, "the least background EMG");
+                if (min.base() < 0) {
+                    Value negative = min;
+                    min = null;
+                    throw eval.fail(b.min().span(), "background EMG cannot be negative (" + negative.display() + ")",
+                            null);
+                }
+            } catch (ConstantEvaluator.Failed f) {
+                // reported
+            }
+            try {
+                max = eval.expect(b.max(), scope, Unit.Dimension.VOLTAGE, "the most background EMG");
+                if (min != null && max.base() <= min.base()) {
+                    throw eval.fail(b.max().span(), "the most background EMG must be above the least ("
+                            + max.display() + " is not above " + min.display() + ")", null);
+                }
+            } catch (ConstantEvaluator.Failed f) {
+                max = null;
+            }
+            if (min != null && max != null) {
+                band = Optional.of(new org.excitrack.model.plan.EmgBand(min.base(), max.base()));
+            }
+        }
+        return band;
+    }
+
+    /** A section's background EMG band is checked before magnetic trials; a section without any cannot use it. */
+    private void requireMagnetic(Ast.Section section, List<PlanStep> body) {
+        if (!org.excitrack.model.plan.MagneticSteps.any(body)) {
+            Ast.Stmt band = section.body().stream().filter(st -> st instanceof Ast.BackgroundEmg).findFirst().orElseThrow();
+            diagnostics.add(Diagnostic.error(band.span(), "section \"" + section.name() + "\" gives no magnetic "
+                    + "stimuli, and its background EMG is only checked before magnetic trials",
+                    "move 'background EMG' into the section that stimulates"));
+        }
     }
 
     /**
@@ -308,6 +374,12 @@ public final class ProtocolCompiler {
             }
         } else if (s instanceof Ast.MotorThreshold m) {
             out.add(motorThreshold(m, scope, acquisition));
+        } else if (s instanceof Ast.BackgroundEmg b) {
+            if (depth > 1) {
+                throw eval.fail(b.span(), "'background EMG' holds for a whole section, so it is written directly in "
+                        + "the section, not inside for, if or repeat", "move it to the top of the section");
+            }
+            // read with the section (sectionBand)
         } else if (s instanceof Ast.Measure m) {
             int times = eval.expectCount(m.times(), scope, "the number of times each channel is given", 1, MAX_MEASURE);
             PlanStep.Measure measure = tracks.compileMeasure(m, times, scope, acquisition);

@@ -27,10 +27,59 @@ public final class MagneticResults {
     /**
      * @param name e.g. "RMT", "T-SICI conditioned", "T-SICI conditioned, mean"
      * @param point e.g. "isi = 2.5 ms", empty for a motor threshold or a mean
-     * @param unit "%MSO" for thresholds, "%" for threshold changes
+     * @param unit "%MSO" for thresholds, "%" for threshold changes, "ms" for silent periods
      * @param standardError of a threshold, same unit; empty when not known
+     * @param standardDeviation of a mean over trials (silent periods), same unit; empty otherwise
      */
-    public record Value(String name, String point, double value, String unit, Optional<Double> standardError) {
+    public record Value(String name, String point, double value, String unit, Optional<Double> standardError,
+                        Optional<Double> standardDeviation) {
+        public Value(String name, String point, double value, String unit, Optional<Double> standardError) {
+            this(name, point, value, unit, standardError, Optional.empty());
+        }
+    }
+
+    /**
+     * The cortical silent period looked for in one trial given during a held contraction.
+     *
+     * @param durationFromMepOnsetMillis from the MEP onset to the return of EMG, ms; NaN when none was found
+     */
+    public record SilentPeriodTrial(String section, String channel, long trialId, double durationFromMepOnsetMillis) {
+        public boolean found() {
+            return Double.isFinite(durationFromMepOnsetMillis);
+        }
+    }
+
+    /** Thresholds and changes as {@link #of(ProtocolPlan, List)}, then each section's mean silent period. */
+    public static List<Value> of(ProtocolPlan plan, List<Threshold> thresholds, List<SilentPeriodTrial> silentPeriods) {
+        List<Value> out = new ArrayList<>(of(plan, thresholds));
+        out.addAll(silentPeriods(silentPeriods));
+        return out;
+    }
+
+    /**
+     * Per section and channel: the mean cortical silent period (from the MEP onset) over the trials in which one was
+     * found, with its SD; the name says how many of the trials had one. Nothing for a section in which none was.
+     */
+    public static List<Value> silentPeriods(List<SilentPeriodTrial> trials) {
+        Map<String, List<SilentPeriodTrial>> groups = new LinkedHashMap<>();
+        for (SilentPeriodTrial t : trials) {
+            groups.computeIfAbsent(t.section() + "\u0000" + t.channel(), k -> new ArrayList<>()).add(t);
+        }
+        List<Value> out = new ArrayList<>();
+        for (List<SilentPeriodTrial> group : groups.values()) {
+            double[] found = group.stream().filter(SilentPeriodTrial::found)
+                    .mapToDouble(SilentPeriodTrial::durationFromMepOnsetMillis).toArray();
+            if (found.length == 0) {
+                continue;
+            }
+            org.excitrack.analysis.tms.SilentPeriodSummary summary = org.excitrack.analysis.tms.SilentPeriodSummary
+                    .of(found);
+            SilentPeriodTrial first = group.get(0);
+            out.add(new Value(first.section() + " \"" + first.channel() + "\" silent period, mean of " + found.length
+                    + (found.length == group.size() ? "" : " (in " + group.size() + " trials)"), "", summary.meanMillis(),
+                    "ms", Optional.empty(), finite(summary.sdMillis())));
+        }
+        return out;
     }
 
     /** One threshold a session found, by section, point (empty for a motor threshold) and channel. */

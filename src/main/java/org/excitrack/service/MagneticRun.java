@@ -67,6 +67,9 @@ final class MagneticRun {
             MagneticSession.Outcome outcome = session.run();
             List<MagneticResults.Value> values = MagneticResults.of(plan, outcome.thresholds().stream()
                     .map(f -> new MagneticResults.Threshold(f.section(), f.point(), f.channel(), f.threshold()))
+                    .toList(), outcome.silentPeriods().stream().map(sp -> new MagneticResults.SilentPeriodTrial(
+                    sp.section(), sp.channel(), sp.trialId(), sp.silentPeriod()
+                    .map(org.excitrack.tracking.tms.SilentPeriod::durationFromMepOnsetMillis).orElse(Double.NaN)))
                     .toList());
             if (outcome.state() == SessionState.FINISHED) {
                 writer.finish();

@@ -24,7 +24,7 @@ public final class ProtocolSources {
     /** The built-in protocols, in the order `excitrack protocols` lists them. */
     public static final List<String> BUILT_IN = List.of("TRONDNF", "TRONDNF-SR", "TRONDNF-SD", "TRONDNF-TE",
             "TRONDNF-IV", "TRONDNF-RC", "RMT", "SRF", "T-SICI", "T-SICI-SERIAL", "A-SICI", "T-ICF", "T-SICF", "T-LICI",
-            "T-SAI");
+            "T-SAI", "CSP");
 
     private ProtocolSources() {
     }

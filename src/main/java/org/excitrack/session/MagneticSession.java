@@ -70,10 +70,27 @@ public final class MagneticSession {
     public record Found(String section, String point, String channel, MagneticThreshold threshold) {
     }
 
-    /** How the session ended and the thresholds it found. */
-    public record Outcome(SessionState state, String reason, List<Found> thresholds, long trials) {
+    /**
+     * A cortical silent period looked for in one accepted trial of a section whose background EMG asks for a
+     * contraction.
+     *
+     * @param testPercentMso the output of the pulse that evoked it
+     * @param silentPeriod empty when the EMG was not suppressed long enough, or had not come back by the sweep's end
+     */
+    public record SilentPeriodFound(String section, String point, String channel, long trialId, int testPercentMso,
+                                    java.util.Optional<org.excitrack.tracking.tms.SilentPeriod> silentPeriod) {
+    }
+
+    /** How the session ended, the thresholds and the silent periods it found. */
+    public record Outcome(SessionState state, String reason, List<Found> thresholds, long trials,
+                          List<SilentPeriodFound> silentPeriods) {
         public Outcome {
             thresholds = List.copyOf(thresholds);
+            silentPeriods = List.copyOf(silentPeriods);
+        }
+
+        public Outcome(SessionState state, String reason, List<Found> thresholds, long trials) {
+            this(state, reason, thresholds, trials, List.of());
         }
     }
 
@@ -126,8 +143,8 @@ public final class MagneticSession {
         unit.configure(AmplifierSettings.nerveDefaults().withSampleRateHz(acquisition.sampleRateHz())
                 .withDefaultWindow(new RecordingWindow(0, acquisition.windowMicros())));
         SafetyLimits inForce = unit.setLimits(UnitBackstop.limitsFor(configuredLimits)).tighterOf(configuredLimits);
-        Ticker time = unit.virtualClock().<Ticker>map(clock -> new VirtualTicker(clock, KEEP_ALIVE_MICROS,
-                this::keepAlive)).orElse(ticker);
+        Ticker time = unit.virtualClock().<Ticker>map(clock -> fedBeforeEachTrial(new VirtualTicker(clock,
+                KEEP_ALIVE_MICROS, this::keepAlive))).orElse(ticker);
         long interval = Math.max(acquisition.intervalMicros(), stimulator.identity().model().minPulseIntervalMicros());
         runner = new TrialRunner(unit, inForce, interval, time);
         trialsExpected = plan.sections().stream().mapToLong(s -> PlanEstimate.stimuli(s.steps(), acquisition)).sum();
@@ -149,6 +166,7 @@ public final class MagneticSession {
                 PlanSection section = plan.sections().get(i);
                 sectionName = section.name();
                 tracks.names(PointNames.of(section));
+                trials.useBand(section.backgroundEmg());
                 sections.started(i, plan.sections().size(), section.name());
                 steps(section.steps());
                 sections.finished(i, section.name());
@@ -164,7 +182,7 @@ public final class MagneticSession {
         disarmAll(null);
         recorder.event("session", end.name().toLowerCase(Locale.ROOT) + ": " + reason);
         emit(new SessionEvent.StateChanged(end, reason));
-        return new Outcome(end, reason, found, trialsDone);
+        return new Outcome(end, reason, found, trialsDone, trials.silentPeriods());
     }
 
     private void steps(List<PlanStep> steps) throws InterruptedException {
@@ -214,6 +232,28 @@ public final class MagneticSession {
         }
         recorder.magneticThreshold(f.section(), f.point(), f.channel(), f.threshold());
         emit(new SessionEvent.MagneticThresholdFound(f.section(), f.point(), f.channel(), f.threshold()));
+    }
+
+    /**
+     * In virtual time nothing can talk to the stimulator while a trial runs (the unit jumps through the trial's
+     * time; with hardware, the driver's keep-alive thread goes on meanwhile). The keep-alive between trials only
+     * speaks once half the stimulator's 1 s watchdog has passed, so a trial could start with up to ≈ 750 ms of it
+     * used, and a long sweep (a silent period's 500 ms) would run it out. So the stimulator hears from us when the
+     * wait before a trial ends, and every trial up to ≈ 900 ms long fits in its watchdog.
+     */
+    private Ticker fedBeforeEachTrial(Ticker virtual) {
+        return new Ticker() {
+            @Override
+            public long nanoTime() {
+                return virtual.nanoTime();
+            }
+
+            @Override
+            public void sleepNanos(long nanos) throws InterruptedException {
+                virtual.sleepNanos(nanos);
+                stimulator.status();
+            }
+        };
     }
 
     /** Between trials in virtual time: the unit's watchdog and the stimulator's both need to hear from us. */

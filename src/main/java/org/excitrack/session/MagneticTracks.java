@@ -74,6 +74,7 @@ final class MagneticTracks {
             given++;
         }
         MagneticThreshold t = hunt.estimate();
+        trials.note("motor threshold", "\"" + name + "\" by " + method);
         lastMotorThreshold = t.percentMso();
         found.accept(new MagneticSession.Found(section, "", name, t));
     }

@@ -138,4 +138,12 @@ public final class RecordingFileRecorder implements SessionRecorder {
         writer.recordMagneticThreshold(new org.excitrack.storage.recording.MagneticRecord.Threshold(section, point,
                 channel, threshold));
     }
+
+    @Override
+    public void silentPeriod(long trialId, Optional<org.excitrack.tracking.tms.SilentPeriod> silentPeriod) {
+        writer.recordSilentPeriod(silentPeriod.map(sp -> org.excitrack.storage.recording.MagneticRecord.SilentPeriod
+                .found(trialId, sp.mepOnsetMicros(), sp.suppressionOnsetMicros(), sp.suppressionOffsetMicros(),
+                        sp.preStimulusMeanRectifiedMicrovolts()))
+                .orElseGet(() -> org.excitrack.storage.recording.MagneticRecord.SilentPeriod.notFound(trialId)));
+    }
 }

@@ -45,6 +45,13 @@ public interface SessionRecorder {
                                    org.excitrack.model.tms.MagneticThreshold threshold) {
     }
 
+    /**
+     * The cortical silent period looked for in a trial already recorded with {@link #trial} (a trial given during a
+     * held contraction); empty when none was found.
+     */
+    default void silentPeriod(long trialId, java.util.Optional<org.excitrack.tracking.tms.SilentPeriod> silentPeriod) {
+    }
+
     /** Records nothing, for dry runs and tests that only listen to events. */
     SessionRecorder NONE = new SessionRecorder() {
         @Override

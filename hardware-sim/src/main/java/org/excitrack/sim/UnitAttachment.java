@@ -19,17 +19,19 @@ public final class UnitAttachment {
     private final Consumer<TriggeredStimulator> connector;
     private final VirtualClock clock;
     private final String subjectName;
+    private final org.excitrack.sim.subject.VirtualSubject subject;
     private final long seed;
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     UnitAttachment(Scheduler scheduler, Executor unitThread, Consumer<TriggeredStimulator> connector,
-                   VirtualClock clock, String subjectName, long seed) {
+                   VirtualClock clock, org.excitrack.sim.subject.VirtualSubject subject, long seed) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.unitThread = Objects.requireNonNull(unitThread, "unitThread");
         this.connector = Objects.requireNonNull(connector, "connector");
         this.clock = clock;
-        this.subjectName = subjectName;
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.subjectName = subject.preset().name();
         this.seed = seed;
     }
 
@@ -56,6 +58,11 @@ public final class UnitAttachment {
     /** The unit's subject preset, e.g. {@code healthy}. */
     public String subjectName() {
         return subjectName;
+    }
+
+    /** The unit's virtual subject, e.g. to ask it for a contraction as an operator would. */
+    public org.excitrack.sim.subject.VirtualSubject subject() {
+        return subject;
     }
 
     public long seed() {

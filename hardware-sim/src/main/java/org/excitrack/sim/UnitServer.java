@@ -43,7 +43,7 @@ public final class UnitServer implements AutoCloseable {
         this.unit = new VirtualUnit(config, scheduler, this::write);
         this.reader = daemon(this::readLoop, "sim-reader");
         this.attachment = new UnitAttachment(scheduler, unitThread, unit::connect, virtualTime,
-                config.subject().preset().name(), config.seed());
+                config.subject(), config.seed());
     }
 
     /** Starts serving on {@code deviceSide} in real time until {@link #close()} or until the link closes. */

@@ -107,7 +107,15 @@ final class RecordingReader {
                                 rs.getInt(7) != 0)));
             }
         }
-        return new MagneticRecord(stimulator, pulses, thresholds);
+        Map<Long, MagneticRecord.SilentPeriod> silentPeriods = new java.util.TreeMap<>();
+        try (ResultSet rs = st.executeQuery("SELECT trial_id, found, mep_onset_us, suppression_onset_us, "
+                + "suppression_offset_us, reference_uv FROM silent_period ORDER BY trial_id")) {
+            while (rs.next()) {
+                silentPeriods.put(rs.getLong(1), new MagneticRecord.SilentPeriod(rs.getLong(1), rs.getInt(2) != 0,
+                        realOrNaN(rs, 3), realOrNaN(rs, 4), realOrNaN(rs, 5), realOrNaN(rs, 6)));
+            }
+        }
+        return new MagneticRecord(stimulator, pulses, thresholds, silentPeriods);
     }
 
     private static double realOrNaN(ResultSet rs, int column) throws SQLException {

@@ -237,6 +237,22 @@ public final class RecordingWriter implements AutoCloseable {
         });
     }
 
+    /** The silent period looked for in a trial already stored, replacing any earlier one for that trial. */
+    public void recordSilentPeriod(MagneticRecord.SilentPeriod sp) {
+        inTransaction("record the silent period of trial " + sp.trialId(), () -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO silent_period (trial_id, found, "
+                    + "mep_onset_us, suppression_onset_us, suppression_offset_us, reference_uv) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, sp.trialId());
+                ps.setInt(2, sp.found() ? 1 : 0);
+                setReal(ps, 3, Double.isFinite(sp.mepOnsetMicros()) ? sp.mepOnsetMicros() : null);
+                setReal(ps, 4, Double.isFinite(sp.suppressionOnsetMicros()) ? sp.suppressionOnsetMicros() : null);
+                setReal(ps, 5, Double.isFinite(sp.suppressionOffsetMicros()) ? sp.suppressionOffsetMicros() : null);
+                setReal(ps, 6, Double.isFinite(sp.referenceMicrovolts()) ? sp.referenceMicrovolts() : null);
+                ps.executeUpdate();
+            }
+        });
+    }
+
     /** A magnetic threshold, replacing any earlier one for the same section, point and channel. */
     public void recordMagneticThreshold(MagneticRecord.Threshold t) {
         inTransaction("record magnetic threshold " + t.section() + "/" + t.point() + "/" + t.channel(), () -> {

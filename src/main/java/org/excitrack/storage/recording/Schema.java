@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Schema {
     /** The version this code writes and the newest it reads; stored as {@code PRAGMA user_version}. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /** {@code PRAGMA application_id}: ASCII "ExTk" (0x4578546B), so tools and our reader recognise the file. */
     static final int APPLICATION_ID = 0x4578546B;
@@ -179,8 +179,23 @@ final class Schema {
               converged INTEGER NOT NULL,
               PRIMARY KEY (section, point, channel))""");
 
+    /**
+     * 3 → 4: the cortical silent period looked for in each trial given during a held contraction (CSP protocol): one
+     * row per such trial, with NULL times when none was found. Files upgraded from 3 have no rows: their trials were
+     * all at rest, where there is no silent period to look for.
+     */
+    static final List<String> V3_TO_V4 = List.of(
+            """
+            CREATE TABLE silent_period (
+              trial_id INTEGER PRIMARY KEY REFERENCES trial (trial_id),
+              found INTEGER NOT NULL CHECK (found IN (0, 1)),
+              mep_onset_us REAL,
+              suppression_onset_us REAL,
+              suppression_offset_us REAL,
+              reference_uv REAL)""");
+
     /** The upgrades in order: {@code UPGRADES.get(v - 1)} takes a file from version v to v + 1. */
-    private static final List<List<String>> UPGRADES = List.of(V1_TO_V2, V2_TO_V3);
+    private static final List<List<String>> UPGRADES = List.of(V1_TO_V2, V2_TO_V3, V3_TO_V4);
 
     private Schema() {
     }

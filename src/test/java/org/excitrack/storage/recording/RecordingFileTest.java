@@ -59,7 +59,7 @@ class RecordingFileTest {
 
         Recording r = RecordingFile.open(file);
 
-        assertThat(r.schemaVersion()).isEqualTo(3);
+        assertThat(r.schemaVersion()).isEqualTo(4);
         assertThat(r.created()).isEqualTo(CLOCK.instant());
         assertThat(r.status()).isEqualTo(RecordingStatus.FINISHED);
         assertThat(r.finished()).contains(CLOCK.instant());
@@ -124,8 +124,8 @@ class RecordingFileTest {
                 assertThat(blob).startsWith((byte) 0x00, (byte) 0x80, (byte) 0xFF, (byte) 0x7F);
             }
             assertThat(query(st, "PRAGMA application_id")).isEqualTo("1165513835"); // 0x4578546B, "ExTk"
-            assertThat(query(st, "PRAGMA user_version")).isEqualTo("3");
-            assertThat(query(st, "SELECT schema_version FROM meta")).isEqualTo("3");
+            assertThat(query(st, "PRAGMA user_version")).isEqualTo("4");
+            assertThat(query(st, "SELECT schema_version FROM meta")).isEqualTo("4");
             assertThat(query(st, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(query(st, "SELECT status FROM meta")).isEqualTo("interrupted");
         }
@@ -226,6 +226,31 @@ class RecordingFileTest {
     }
 
     @Test
+    void silentPeriodsRoundTripFoundOrNot() throws IOException {
+        Path file = dir.resolve("csp.excitrack");
+        MagneticRecord.SilentPeriod found = MagneticRecord.SilentPeriod.found(0, 21_300, 48_000, 151_200, 84.5);
+        MagneticRecord.SilentPeriod none = MagneticRecord.SilentPeriod.notFound(1);
+        try (RecordingWriter w = RecordingFile.create(file, RecordingSamples.metadata())) {
+            w.appendTrial(RecordingSamples.trial(0));
+            w.appendTrial(RecordingSamples.trial(1));
+            w.appendTrial(RecordingSamples.trial(2));
+            w.recordSilentPeriod(found);
+            w.recordSilentPeriod(none);
+        }
+
+        Recording r = RecordingFile.open(file);
+
+        assertThat(r.magnetic().silentPeriods()).containsOnlyKeys(0L, 1L);
+        assertThat(r.magnetic().silentPeriods().get(0L)).isEqualTo(found);
+        assertThat(r.magnetic().silentPeriods().get(0L).durationFromMepOnsetMillis()).isCloseTo(129.9,
+                org.assertj.core.data.Offset.offset(1e-9));
+        MagneticRecord.SilentPeriod read = r.magnetic().silentPeriods().get(1L);
+        assertThat(read.found()).isFalse();
+        assertThat(read.suppressionOffsetMicros()).isNaN();
+        assertThat(read.durationFromMepOnsetMillis()).isNaN();
+    }
+
+    @Test
     void aNewerSchemaIsRefusedForReadingAndWriting() throws IOException, SQLException {
         Path file = dir.resolve("future.excitrack");
         try (RecordingWriter w = RecordingFile.create(file, RecordingSamples.metadata())) {
@@ -233,10 +258,10 @@ class RecordingFileTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement()) {
-            st.execute("PRAGMA user_version = 4");
+            st.execute("PRAGMA user_version = 5");
             st.execute("PRAGMA journal_mode = DELETE");
         }
-        String message = file + " was written by a newer Excitrack (schema 4); this version reads schema 3";
+        String message = file + " was written by a newer Excitrack (schema 5); this version reads schema 4";
         assertUnchanged(file, f -> assertThatThrownBy(() -> RecordingFile.open(f))
                 .isInstanceOf(RecordingFormatException.class).hasMessage(message));
         assertUnchanged(file, f -> assertThatThrownBy(() -> RecordingFile.resume(f))

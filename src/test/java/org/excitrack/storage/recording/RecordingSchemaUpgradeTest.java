@@ -56,7 +56,7 @@ class RecordingSchemaUpgradeTest {
         }
 
         Recording r = RecordingFile.open(file);
-        assertThat(r.schemaVersion()).isEqualTo(3);
+        assertThat(r.schemaVersion()).isEqualTo(4);
         List<TrialRecord> trials = new ArrayList<>(LongStream.range(0, 8).mapToObj(RecordingSamples::trial).toList());
         trials.add(RecordingSamples.trialWithStimulus(8));
         assertThat(r.trials()).containsExactlyElementsOf(trials);
@@ -64,12 +64,13 @@ class RecordingSchemaUpgradeTest {
         thresholds.add(1, new ThresholdRecord("TE", "TEd8", 0, 2_600_000, 11, 1,
                 Optional.of(RecordingSamples.inputs(8)))); // by section, point, channel
         assertThat(r.thresholds()).containsExactlyElementsOf(thresholds);
-        assertThat(r.events()).endsWith(new RecordedEvent(CLOCK.instant(), "schema", "upgraded from schema 1 to 3"),
+        assertThat(r.events()).endsWith(new RecordedEvent(CLOCK.instant(), "schema", "upgraded from schema 1 to 4"),
                 new RecordedEvent(CLOCK.instant(), "resume", "status was interrupted; last trial 7"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement()) {
-            assertThat(query(st, "PRAGMA user_version")).isEqualTo("3");
-            assertThat(query(st, "SELECT schema_version FROM meta")).isEqualTo("3");
+            assertThat(query(st, "PRAGMA user_version")).isEqualTo("4");
+            assertThat(query(st, "SELECT schema_version FROM meta")).isEqualTo("4");
+            assertThat(query(st, "SELECT count(*) FROM silent_period")).isEqualTo("0");
         }
     }
 

@@ -112,7 +112,12 @@ public final class Cortex {
                 parameters.siciLateDepthPercentRmt(), parameters.mepLatencyMillis());
     }
 
-    private double silentPeriodMillis(double intensityPercent) {
+    /**
+     * The cortical silent period a pulse of {@code intensityPercent} %MSO is followed by, from the MEP onset, ms: it
+     * starts at {@code silentPeriodStartPercentRmt} and grows linearly with intensity above it (≈ 133 ms at 130 %
+     * RMT for the healthy preset). It shows only while the muscle contracts, as missing voluntary EMG.
+     */
+    public double silentPeriodMillis(double intensityPercent) {
         double aboveStart = 100 * intensityPercent / restingMotorThresholdPercent
                 - parameters.silentPeriodStartPercentRmt();
         return Math.max(0, aboveStart) * parameters.silentPeriodMillisPerPercentRmt();

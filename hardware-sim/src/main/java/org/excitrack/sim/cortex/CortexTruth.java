@@ -53,6 +53,11 @@ public final class CortexTruth {
                 targetMillivolts);
     }
 
+    /** The cortical silent period after a pulse of {@code intensityPercent} %MSO, from the MEP onset, ms. */
+    public double silentPeriodMillis(double intensityPercent) {
+        return cortex.silentPeriodMillis(intensityPercent);
+    }
+
     /**
      * T-SICI at one ISI: 100 × (conditioned threshold − test-alone threshold) / test-alone threshold, both for
      * the 0.2 mV target, with the conditioning pulse at {@code conditioningPercentOfRmt} % of RMT. Positive is

@@ -20,12 +20,32 @@ public final class VirtualSubject implements Subject {
     private final long seed;
 
     private final Cortex cortex;
+    /** The voluntary contraction held now: the preset's until the subject is asked for another. */
+    private volatile double contractionFractionOfMvc;
 
     VirtualSubject(SubjectPreset preset, MotorUnitPool nerve, Cortex cortex, long seed) {
         this.preset = preset;
         this.nerve = nerve;
         this.cortex = cortex;
         this.seed = seed;
+        this.contractionFractionOfMvc = preset.contractionFractionOfMvc();
+    }
+
+    /**
+     * The subject does what the operator asks: holds a steady contraction of the recorded muscle at
+     * {@code fractionOfMvc} of maximum from the next trial on (0 relaxes). A test plays the operator here, e.g. on
+     * the session's prompt "Ask the subject to hold a steady contraction at about 20 % of maximum".
+     */
+    public void contract(double fractionOfMvc) {
+        if (!(fractionOfMvc >= 0 && fractionOfMvc <= 1)) {
+            throw new IllegalArgumentException("contraction " + fractionOfMvc * 100 + " % of MVC must lie in 0..100 %");
+        }
+        this.contractionFractionOfMvc = fractionOfMvc;
+    }
+
+    /** The contraction held now, fraction of MVC. */
+    public double contractionFractionOfMvc() {
+        return contractionFractionOfMvc;
     }
 
     public Cortex cortex() {
@@ -76,7 +96,8 @@ public final class VirtualSubject implements Subject {
      */
     private ElectrodeSignal corticalSignal(Stimulation stimulation, MotorUnitPool.Recruitment recruitment,
             Random random) {
-        if (stimulation.magnetic().isEmpty() && preset.contractionFractionOfMvc() == 0) {
+        double contraction = contractionFractionOfMvc;
+        if (stimulation.magnetic().isEmpty() && contraction == 0) {
             return ElectrodeSignal.SILENT;
         }
         double[] fractions = nerve.recruitedFractions(recruitment);
@@ -87,7 +108,7 @@ public final class VirtualSubject implements Subject {
                         fractions[j]));
             }
         }
-        return cortex.respond(new CortexTrial(stimulation.magnetic(), volleys, preset.contractionFractionOfMvc(),
+        return cortex.respond(new CortexTrial(stimulation.magnetic(), volleys, contraction,
                 Math.max(1, stimulation.durationMicros())), random);
     }
 

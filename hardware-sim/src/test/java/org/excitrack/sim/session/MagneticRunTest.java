@@ -81,37 +81,186 @@ class MagneticRunTest {
                 .isEqualTo(MagneticOutput.TEST));
         assertThat(r.magnetic().thresholds()).extracting(t -> t.channel()).contains("RMT", "test alone", "conditioned");
         assertThat(r.magnetic().thresholds()).filteredOn(t -> t.channel().equals("conditioned")).hasSize(9);
+
+        // the analysis of the file alone gives what the run printed
+        org.excitrack.service.MagneticAnalysis.Result a = new org.excitrack.service.MagneticAnalysis()
+                .analyze(report.recording());
+        assertThat(a.motorThresholds()).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("RMT");
+            assertThat(t.method()).isEqualTo("excitrack");
+            assertThat(t.percentMso()).isEqualTo(value(report, "RMT"));
+        });
+        assertThat(a.thresholdChanges()).singleElement().satisfies(c -> {
+            assertThat(c.channel()).isEqualTo("conditioned");
+            assertThat(c.points()).hasSize(9);
+            for (org.excitrack.service.MagneticAnalysis.PointChange p : c.points()) {
+                assertThat(p.changePercent()).isCloseTo(report.magnetic().stream().filter(v -> v.name()
+                        .equals("T-SICI conditioned") && v.point().equals(p.point())).findFirst().orElseThrow().value(),
+                        within(1e-9));
+            }
+            assertThat(c.mean()).hasValueCloseTo(value(report, "T-SICI conditioned, mean over 9 points"), within(1e-9));
+            assertThat(c.mean1To3p5Millis()).isPresent();
+        });
+        assertThat(a.amplitudeRatios()).isEmpty();
+        assertThat(a.silentPeriods()).isEmpty();
     }
 
-    /** Measured and true averaged T-SICI of one run; the truth at the conditioning output the run actually gave. */
-    private double[] averagedSici(String subject, int seed) throws InterruptedException {
+    @Test
+    void theAnalysisOfAnSrfRecordingFitsItsBoltzmannCurve() throws InterruptedException {
+        RunService.RunReport report = run("SRF", Map.of("repetitions", "4"), "healthy", 6, "magstim-200",
+                Optional.empty());
+
+        org.excitrack.service.MagneticAnalysis.Result a = new org.excitrack.service.MagneticAnalysis()
+                .analyze(report.recording());
+
+        assertThat(a.recruitmentCurves()).singleElement().satisfies(c -> {
+            assertThat(c.outputs()).isEqualTo(7);
+            assertThat(c.trials()).isEqualTo(28);
+            assertThat(c.fit()).as(c.problem()).isPresent();
+            // the curve's midpoint lies inside the outputs given (90–150 % RMT) and its plateau above the 0.2 mV RMT
+            assertThat(c.fit().get().s50PercentMso()).isBetween(0.9 * value(report, "RMT"), 1.5 * value(report, "RMT"));
+            assertThat(c.fit().get().mepMaxMicrovolts()).isGreaterThan(200);
+        });
+        assertThat(a.thresholdChanges()).isEmpty();
+    }
+
+    /** Seeds per preset: a single run's per-ISI error has an SD of 3–5 points (TsiciAccuracyBenchmark, 40 seeds). */
+    private static final int SICI_SEEDS = 12;
+
+    /**
+     * Per ISI (1–7 ms) and for their mean, a run's measured T-SICI minus the cortex's own at the conditioning output
+     * that run actually gave; index 9 is the averaged T-SICI. Also the truth, for the separation check.
+     */
+    private double[][] siciErrors(String subject, int seed) throws InterruptedException {
         RunService.RunReport report = run("T-SICI", Map.of(), subject, seed, "magstim-bistim", Optional.empty());
         CortexTruth truth = truth(subject, seed);
         long conditioningGiven = Math.round(0.70 * value(report, "RMT"));
         double conditioningPercentOfTrueRmt = 100.0 * conditioningGiven / truth.restingMotorThresholdPercent();
-        double trueAverage = CortexTruth.SICI_ISIS_MILLIS.stream()
-                .mapToDouble(isi -> truth.siciPercent(isi, conditioningPercentOfTrueRmt)).average().orElseThrow();
-        return new double[] {value(report, "T-SICI conditioned, mean over 9 points"), trueAverage};
+        int n = CortexTruth.SICI_ISIS_MILLIS.size();
+        double[] error = new double[n + 1];
+        double[] expected = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            double isi = CortexTruth.SICI_ISIS_MILLIS.get(i);
+            String point = "isi = " + (isi == Math.rint(isi) ? String.valueOf((long) isi) : String.valueOf(isi)) + " ms";
+            double measured = report.magnetic().stream().filter(v -> v.name().equals("T-SICI conditioned")
+                    && v.point().equals(point)).mapToDouble(MagneticResults.Value::value).findFirst().orElseThrow();
+            expected[i] = truth.siciPercent(isi, conditioningPercentOfTrueRmt);
+            error[i] = measured - expected[i];
+        }
+        error[n] = value(report, "T-SICI conditioned, mean over 9 points") - java.util.Arrays.stream(expected, 0, n)
+                .average().orElseThrow();
+        expected[n] = java.util.Arrays.stream(expected, 0, n).average().orElseThrow();
+        return new double[][] {error, expected};
     }
 
+    /**
+     * The must-show, honestly: a single run's per-ISI T-SICI scatters by 3–5 points (SD) around the model's, because
+     * ≈ 10 stimuli per ISI each read the threshold through a ≈ 3.5 %MSO trial-to-trial jitter; it is not biased (the
+     * 40-seed benchmark's per-ISI mean errors are all within ±1 point). So the per-ISI error averaged over
+     * {@value #SICI_SEEDS} virtual subjects (SE ≈ 1.3 points) must be within ±3 points at every ISI, its averaged
+     * T-SICI within ±1.5, and healthy and ALS separate as the model does.
+     */
     @Test
-    void parallelTSiciRecoversTheCortexsOwnAndTellsHealthyFromAls() throws InterruptedException {
-        double[] healthy = new double[2];
-        double[] als = new double[2];
-        for (int seed = 1; seed <= 2; seed++) {
-            double[] h = averagedSici("healthy", seed);
-            double[] a = averagedSici("als-early", seed);
-            for (int i = 0; i < 2; i++) {
-                healthy[i] += h[i] / 2;
-                als[i] += a[i] / 2;
+    void parallelTSiciIsUnbiasedAtEveryIsiAndTellsHealthyFromAls() throws InterruptedException {
+        int n = CortexTruth.SICI_ISIS_MILLIS.size();
+        java.util.Map<String, double[]> meanError = new java.util.LinkedHashMap<>();
+        java.util.Map<String, double[]> meanTruth = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Double> meanMeasured = new java.util.LinkedHashMap<>();
+        for (String subject : java.util.List.of("healthy", "als-early")) {
+            double[] sum = new double[n + 1];
+            double[] truthSum = new double[n + 1];
+            for (int seed = 1; seed <= SICI_SEEDS; seed++) {
+                double[][] r = siciErrors(subject, seed);
+                for (int i = 0; i <= n; i++) {
+                    sum[i] += r[0][i] / SICI_SEEDS;
+                    truthSum[i] += r[1][i] / SICI_SEEDS;
+                }
             }
+            meanError.put(subject, sum);
+            meanTruth.put(subject, truthSum);
+            meanMeasured.put(subject, truthSum[n] + sum[n]);
         }
 
-        // ≈ 10 stimuli per ISI and a trial-to-trial jitter of ≈ 7 % of threshold: a run's mean scatters by ≈ 2 points
-        assertThat(healthy[0]).as("healthy averaged T-SICI, measured vs the model's").isCloseTo(healthy[1], within(4.0));
-        assertThat(als[0]).as("ALS averaged T-SICI, measured vs the model's").isCloseTo(als[1], within(4.0));
-        assertThat(healthy[1] - als[1]).as("the model's own difference").isGreaterThan(5);
-        assertThat(healthy[0] - als[0]).as("measured, healthy − ALS").isGreaterThan((healthy[1] - als[1]) / 2);
+        for (String subject : meanError.keySet()) {
+            double[] e = meanError.get(subject);
+            for (int i = 0; i < n; i++) {
+                assertThat(e[i]).as(subject + ", ISI " + CortexTruth.SICI_ISIS_MILLIS.get(i) + " ms: mean error over "
+                        + SICI_SEEDS + " subjects, points").isCloseTo(0, within(3.0));
+            }
+            assertThat(e[n]).as(subject + ", averaged T-SICI: mean error, points").isCloseTo(0, within(1.5));
+        }
+        double modelDifference = meanTruth.get("healthy")[n] - meanTruth.get("als-early")[n];
+        assertThat(modelDifference).as("the model's own healthy − ALS difference").isGreaterThan(5);
+        assertThat(meanMeasured.get("healthy") - meanMeasured.get("als-early")).as("measured, healthy − ALS")
+                .isCloseTo(modelDifference, within(2.0));
+    }
+
+    /**
+     * CSP: the resting motor threshold, then the operator's prompt, which the test answers as the subject would by
+     * holding a 20 % contraction; ten pulses at 130 % RMT. Each trial's silent period, from the MEP onset to the
+     * return of EMG, against the model's own for the output given.
+     */
+    @Test
+    void corticalSilentPeriodDuringAHeldContractionMatchesTheModel() throws InterruptedException {
+        java.util.List<String> prompts = new java.util.ArrayList<>();
+        RunService.RunReport report = new RunService(new RunControl()).run(new RunService.RunRequest("CSP", Map.of(),
+                "sim:unit?subject=healthy&seed=5&noise=" + EMG_NOISE, dir.resolve("csp.excitrack"),
+                new RunService.Subject("S5", 50, "F", 33.0, "", ""), "tester", Map.of(), true,
+                Optional.of(new RunService.Magnetic("sim:magstim-200", Optional.empty()))), e -> {
+                    if (e instanceof SessionEvent.Prompt p && p.text().contains("contraction")) {
+                        prompts.add(p.text());
+                        org.excitrack.sim.SimulatedDevices.latestUnit().orElseThrow().subject().contract(0.2);
+                    }
+                });
+
+        assertThat(report.state()).isEqualTo(SessionState.FINISHED);
+        assertThat(prompts).hasSize(1);
+        CortexTruth truth = truth("healthy", 5);
+        long given = Math.round(1.30 * value(report, "RMT"));
+        double trueCsp = truth.silentPeriodMillis(given);
+        // the model scales its CSP by its own 0.2 mV RMT, a few %MSO above the 50 µV RMT the protocol measures
+        assertThat(trueCsp).as("the model's CSP at 130 %% RMT").isBetween(80.0, 200.0);
+        MagneticResults.Value csp = report.magnetic().stream().filter(v -> v.unit().equals("ms")).findFirst()
+                .orElseThrow(() -> new AssertionError("no silent period in " + report.magnetic()));
+        assertThat(csp.name()).contains("mean of 10");
+        // the detector reads the offset where the 5 ms envelope is back at half the background, ≈ 2–3 ms into the
+        // model's 5 ms recovery, and the onset a little after the model's (10 % of the MEP's largest deflection):
+        // seed 5 measured 97.7 ms against the model's 96.9 ms
+        assertThat(csp.value()).as("mean CSP, measured vs the model's " + trueCsp + " ms").isCloseTo(trueCsp,
+                within(5.0));
+        assertThat(csp.standardDeviation()).hasValueSatisfying(sd -> assertThat(sd).isBetween(0.0, 10.0));
+
+        Recording r = RecordingFile.open(report.recording());
+        assertThat(r.magnetic().silentPeriods()).hasSize(10);
+        assertThat(r.magnetic().silentPeriods().values()).allSatisfy(sp -> {
+            assertThat(sp.found()).isTrue();
+            assertThat(sp.durationFromMepOnsetMillis()).isCloseTo(trueCsp, within(10.0));
+        });
+        long restingTrialsWithSilentPeriods = r.trials().stream().filter(t -> t.section().equals("Resting motor threshold"))
+                .filter(t -> r.magnetic().silentPeriods().containsKey(t.result().trialId())).count();
+        assertThat(restingTrialsWithSilentPeriods).isZero();
+
+        org.excitrack.service.MagneticAnalysis.Result a = new org.excitrack.service.MagneticAnalysis()
+                .analyze(report.recording());
+        assertThat(a.silentPeriods()).singleElement().satisfies(sp -> {
+            assertThat(sp.section()).isEqualTo("Cortical silent period");
+            assertThat(sp.trials()).isEqualTo(10);
+            assertThat(sp.summary().orElseThrow().meanMillis()).isCloseTo(csp.value(), within(1e-9));
+        });
+        assertThat(a.recruitmentCurves()).as("one output only: no curve to fit").isEmpty();
+    }
+
+    /** Nobody asks the virtual subject to contract: the CSP section's trials are all too quiet, and the run stops. */
+    @Test
+    void aSubjectWhoNeverContractsStopsTheSilentPeriodSectionInsteadOfStimulatingForever() throws InterruptedException {
+        RunService.RunReport report = run("CSP", Map.of(), "healthy", 5, "magstim-200", Optional.empty());
+
+        assertThat(report.state()).isEqualTo(SessionState.ABORTED);
+        assertThat(report.reason()).isEqualTo("the background EMG before the pulse was outside 100–1000 µV in 25 "
+                + "trials in a row, despite 4 prompts; stopped without stimulating further");
+        Recording r = RecordingFile.open(report.recording());
+        assertThat(r.trials()).filteredOn(t -> t.section().equals("Cortical silent period")).hasSize(25);
+        assertThat(r.magnetic().silentPeriods()).isEmpty();
     }
 
     @Test
@@ -139,6 +288,31 @@ class MagneticRunTest {
                 "sim:unit?subject=healthy&seed=1", file, new RunService.Subject("S1", 50, "F", 33.0, "", ""), "",
                 Map.of(), true, Optional.of(new RunService.Magnetic("sim:magpro", Optional.empty()))), e -> { }))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("paired pulses need a BiStim²");
+        assertThat(Files.exists(file)).isFalse();
+    }
+
+    @Test
+    void theStimulatorUriMayNameTheUnitsSubjectAndSeed() throws InterruptedException {
+        RunService.RunReport report = run("RMT", Map.of(), "healthy", 2, "magstim-bistim?subject=healthy&seed=2",
+                Optional.of("ml-pest"));
+
+        assertThat(report.state()).isEqualTo(SessionState.FINISHED);
+        assertThat(value(report, "RMT")).isCloseTo(truth("healthy", 2).ifcnRestingMotorThresholdPercent(),
+                org.assertj.core.data.Percentage.withPercentage(8));
+    }
+
+    @Test
+    void aStimulatorUriNamingAnotherSubjectOrSeedIsAUsageErrorBeforeAnyFile() {
+        Path file = dir.resolve("RMT-healthy2ml-pest.excitrack");
+
+        assertThatThrownBy(() -> run("RMT", Map.of(), "healthy", 2, "magstim-bistim?subject=als-early&seed=2",
+                Optional.of("ml-pest"))).isInstanceOf(InvalidRequestException.class).hasMessage("--tms "
+                + "sim:magstim-bistim?subject=als-early&seed=2: sim:magstim-bistim?subject=als-early&seed=2 asks for "
+                + "subject als-early, but the open simulated unit's subject is healthy: the stimulator is wired to "
+                + "that unit");
+        assertThatThrownBy(() -> run("RMT", Map.of(), "healthy", 2, "magstim-bistim?seed=3", Optional.of("ml-pest")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("asks for seed 3, but the open "
+                + "simulated unit's seed is 2");
         assertThat(Files.exists(file)).isFalse();
     }
 

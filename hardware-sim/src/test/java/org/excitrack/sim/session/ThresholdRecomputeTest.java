@@ -76,7 +76,7 @@ class ThresholdRecomputeTest {
         assertThat(report.state()).isEqualTo(SessionState.FINISHED);
 
         Recording recording = RecordingFile.open(file);
-        assertThat(recording.schemaVersion()).isEqualTo(3);
+        assertThat(recording.schemaVersion()).isEqualTo(4);
         assertEveryThresholdRecomputes(recording, TrackerKind.EXCITRACK);
         assertThat(recording.thresholds()).as("SD, TE, I/V and RC points").hasSizeGreaterThan(100);
         assertThat(recording.thresholds()).as("the first control threshold rests on the stimulus-response trials")
