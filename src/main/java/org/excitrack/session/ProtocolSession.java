@@ -594,6 +594,8 @@ public final class ProtocolSession {
         }
         try {
             return runner.run(spec);
+        } catch (org.excitrack.device.UnitRefusedException e) {
+            throw control.whenStopped(e);
         } catch (LinkLostException | DeviceTimeoutException e) {
             if (connector == null) {
                 throw e;
