@@ -22,8 +22,8 @@ final class MinMaxDecimator {
      * @return the number of columns filled, {@code min(columns, n)} when there are fewer samples than columns
      */
     int evenly(double[] samples, int n, int columns) {
-        int cols = Math.min(columns, min.length);
-        if (n <= 0 || cols <= 0) {
+        int cols = Math.min(Math.min(columns, min.length), n);
+        if (cols <= 0) {
             return 0;
         }
         clear(cols);

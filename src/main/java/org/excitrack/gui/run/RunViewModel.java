@@ -146,6 +146,10 @@ public final class RunViewModel {
         }
         prompt.set(null);
         pulse();
+        if (end.finished()) {
+            // the session's trial count is an estimate; a protocol that ended is done, whatever it said
+            progress.set(1);
+        }
         summary.set(end);
         show(end.outcome(), end.finished() ? "finished" : "stopped");
     }
