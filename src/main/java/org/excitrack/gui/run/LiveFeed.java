@@ -31,6 +31,20 @@ final class LiveFeed implements SessionListener {
     private final AtomicLong trackingVersion = new AtomicLong();
     private volatile LiveStatus status = LiveStatus.IDLE;
     private volatile String thresholdUnit = "mA";
+    private final int trackingCapacity;
+
+    LiveFeed() {
+        this(TRACKING_CAPACITY);
+    }
+
+    /** @param trackingCapacity points kept per channel, at most {@link #TRACKING_CAPACITY} (a benchmark's fixed size) */
+    LiveFeed(int trackingCapacity) {
+        if (trackingCapacity < 1 || trackingCapacity > TRACKING_CAPACITY) {
+            throw new IllegalArgumentException("tracking capacity " + trackingCapacity + " is outside 1.."
+                    + TRACKING_CAPACITY);
+        }
+        this.trackingCapacity = trackingCapacity;
+    }
 
     @Override
     public void on(SessionEvent event) {
@@ -105,7 +119,7 @@ final class LiveFeed implements SessionListener {
                 if (channels.size() >= MAX_CHANNELS) {
                     return channels.values().stream().reduce((x, y) -> y).orElseThrow();
                 }
-                b = new RingBuffer(TRACKING_CAPACITY);
+                b = new RingBuffer(trackingCapacity);
                 channels.put(channel, b);
             }
             return b;

@@ -363,6 +363,11 @@ public final class RunViewModel {
         return prompt;
     }
 
+    /** Shows {@code other} as if a run were feeding it: for the live-view benchmark. */
+    void watch(LiveFeed other) {
+        feed = other;
+    }
+
     /** The run's live data: what the plots draw from. */
     LiveFeed feed() {
         return feed;

@@ -68,6 +68,7 @@ final class TrackingPlot extends CanvasPlot {
         int i = 0;
         for (RingBuffer b : channels.values()) {
             while (xs.size() <= i) {
+                // sized for the largest buffer a feed may have, so a new run never needs new arrays
                 xs.add(new double[LiveFeed.TRACKING_CAPACITY]);
                 ys.add(new double[LiveFeed.TRACKING_CAPACITY]);
             }
