@@ -170,6 +170,9 @@ public final class RunView implements Screen {
             value.getStyleClass().add("summary-value");
             Label note = new Label(r.note());
             note.getStyleClass().addAll("summary-note", r.outside() ? "warning-text" : "hint");
+            // numbers are never elided: the name wraps instead
+            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            note.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             table.addRow(row++, name, value, note);
         }
         summaryResults.getChildren().add(table);
