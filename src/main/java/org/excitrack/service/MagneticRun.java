@@ -17,7 +17,6 @@ import org.excitrack.model.session.SessionState;
 import org.excitrack.model.tms.TriggerWiring;
 import org.excitrack.session.MagneticSession;
 import org.excitrack.session.RecordingFileRecorder;
-import org.excitrack.session.ScriptedOperator;
 import org.excitrack.session.Ticker;
 import org.excitrack.storage.recording.RecordingFile;
 import org.excitrack.storage.recording.RecordingWriter;
@@ -28,9 +27,11 @@ final class MagneticRun {
     private static final long FEED_EVERY_MICROS = 500_000;
 
     private final RunControl control;
+    private final RunService service;
 
-    MagneticRun(RunControl control) {
+    MagneticRun(RunControl control, RunService service) {
         this.control = control;
+        this.service = service;
     }
 
     RunService.RunReport run(RunService.RunRequest request, AcquisitionUnit unit, ProtocolPlan plan, String source,
@@ -60,7 +61,7 @@ final class MagneticRun {
                 unit))) {
             writer.recordStimulator(stimulator.identity());
             MagneticSession session = new MagneticSession(unit, stimulator, plan, SafetyLimits.nerveDefaults(),
-                    new ScriptedOperator(inputs), control.session(), new RecordingFileRecorder(writer,
+                    service.operatorFor(request, inputs), control.session(), new RecordingFileRecorder(writer,
                     Clock.systemUTC()), Ticker.SYSTEM, new TmsEstimators(), TriggerWiring.DEFAULT);
             magnetic.motorThresholdMethod().ifPresent(session::useMotorThresholdMethod);
             session.addListener(listener);

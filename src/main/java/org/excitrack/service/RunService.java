@@ -20,6 +20,7 @@ import org.excitrack.model.plan.PlanStep;
 import org.excitrack.model.plan.ProtocolPlan;
 import org.excitrack.model.session.SessionListener;
 import org.excitrack.model.session.SessionState;
+import org.excitrack.session.Operator;
 import org.excitrack.session.ProtocolSession;
 import org.excitrack.session.RecordingFileRecorder;
 import org.excitrack.session.ScriptedOperator;
@@ -53,20 +54,37 @@ public final class RunService {
      * @param operatorName who records
      * @param inputs values for the protocol's {@code input} steps, by name
      * @param virtualTime run the in-process simulator in simulated time
+     * @param dialogs who answers the protocol's prompts: a person through a GUI's dialogs (inputs then become
+     *        suggestions), or, when empty, a script that acknowledges everything and enters {@code inputs}
      */
     public record RunRequest(String protocol, Map<String, String> overrides, String port, Path out,
                              Subject subject, String operatorName, Map<String, Double> inputs,
-                             boolean virtualTime, Optional<Magnetic> magnetic) {
+                             boolean virtualTime, Optional<Magnetic> magnetic, Optional<OperatorDialogs> dialogs) {
         public RunRequest {
             overrides = Map.copyOf(overrides);
             inputs = Map.copyOf(inputs);
             Objects.requireNonNull(magnetic, "magnetic");
+            Objects.requireNonNull(dialogs, "dialogs");
         }
 
-        /** A nerve protocol: no magnetic stimulator. */
+        /** A scripted run: every prompt acknowledged, every input taken from {@code inputs}. */
+        public RunRequest(String protocol, Map<String, String> overrides, String port, Path out, Subject subject,
+                          String operatorName, Map<String, Double> inputs, boolean virtualTime,
+                          Optional<Magnetic> magnetic) {
+            this(protocol, overrides, port, out, subject, operatorName, inputs, virtualTime, magnetic,
+                    Optional.empty());
+        }
+
+        /** A scripted nerve protocol: no magnetic stimulator. */
         public RunRequest(String protocol, Map<String, String> overrides, String port, Path out, Subject subject,
                           String operatorName, Map<String, Double> inputs, boolean virtualTime) {
             this(protocol, overrides, port, out, subject, operatorName, inputs, virtualTime, Optional.empty());
+        }
+
+        /** The same run with its prompts answered by a person through {@code operatorDialogs}. */
+        public RunRequest withDialogs(OperatorDialogs operatorDialogs) {
+            return new RunRequest(protocol, overrides, port, out, subject, operatorName, inputs, virtualTime,
+                    magnetic, Optional.of(operatorDialogs));
         }
     }
 
@@ -121,7 +139,7 @@ public final class RunService {
             Map<String, Double> inputs = inputsFor(plan, request);
             String source = sourceText(request.protocol());
             if (MagneticSteps.any(plan)) {
-                return new MagneticRun(control).run(request, unit, plan, source, inputs, listener);
+                return new MagneticRun(control, this).run(request, unit, plan, source, inputs, listener);
             }
             if (request.magnetic().isPresent()) {
                 throw new InvalidRequestException("protocol \"" + plan.name() + "\" gives no magnetic stimuli; --tms "
@@ -129,8 +147,8 @@ public final class RunService {
             }
             try (RecordingWriter writer = RecordingFile.create(request.out(), metadata(request, plan, source, unit))) {
                 ProtocolSession session = new ProtocolSession(unit, plan, SafetyLimits.nerveDefaults(),
-                        new ScriptedOperator(inputs), control.session(), new RecordingFileRecorder(writer, Clock.systemUTC()),
-                        Ticker.SYSTEM);
+                        operatorFor(request, inputs), control.session(),
+                        new RecordingFileRecorder(writer, Clock.systemUTC()), Ticker.SYSTEM);
                 session.addListener(listener);
                 session.reconnectWith(() -> reopen(port));
                 ProtocolSession.Outcome outcome = session.run();
@@ -202,9 +220,16 @@ public final class RunService {
         }
     }
 
+    /** A person through dialogs when the request has them, else the script of {@code inputs}. */
+    Operator operatorFor(RunRequest request, Map<String, Double> inputs) {
+        return request.dialogs().<Operator>map(d -> new DialogOperator(d, inputs, control))
+                .orElseGet(() -> new ScriptedOperator(inputs));
+    }
+
     /**
-     * Every {@code input} the protocol will ask for must have a value before the first stimulus; the subject's
-     * skin temperature answers an input named {@code temperature}.
+     * Every {@code input} the protocol will ask for must have a value before the first stimulus, unless a person
+     * answers the prompts (then the values are only suggestions, still checked against their ranges); the
+     * subject's skin temperature answers an input named {@code temperature}.
      */
     static Map<String, Double> inputsFor(ProtocolPlan plan, RunRequest request) {
         Map<String, Double> values = new LinkedHashMap<>(request.inputs());
@@ -217,6 +242,9 @@ public final class RunService {
         }
         for (PlanStep.Input in : wanted) {
             Double v = values.get(in.name());
+            if (v == null && request.dialogs().isPresent()) {
+                continue;
+            }
             if (v == null) {
                 throw new InvalidRequestException("the protocol asks for " + in.name() + " (" + in.label() + ", "
                         + in.unit() + "); give it with --input " + in.name() + "=VALUE"

@@ -296,7 +296,12 @@ public final class MagneticSession {
                 emit(new SessionEvent.StateChanged(SessionState.RUNNING, "resumed"));
                 recorder.event("session", "resumed");
             }
-            TrialResult result = runner.run(spec);
+            TrialResult result;
+            try {
+                result = runner.run(spec);
+            } catch (org.excitrack.device.UnitRefusedException e) {
+                throw control.whenStopped(e);
+            }
             trialsDone++;
             long remaining = Math.max(0, trialsExpected - trialsDone);
             emit(new SessionEvent.Progress(trialsDone, Math.max(trialsExpected, trialsDone),

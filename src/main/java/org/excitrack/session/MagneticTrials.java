@@ -7,6 +7,7 @@ import org.excitrack.model.Response;
 import org.excitrack.model.TrialResult;
 import org.excitrack.model.plan.AcquisitionPlan;
 import org.excitrack.model.plan.ChannelPlan;
+import org.excitrack.model.session.MeasuredSweep;
 import org.excitrack.model.session.SessionEvent;
 import org.excitrack.model.tms.StimulatorPowers;
 import org.excitrack.tracking.tms.MepMeasurer;
@@ -113,7 +114,9 @@ final class MagneticTrials {
             recorder.trial(section, point, 0, result, response, trackerState(trial, m, rejected));
             recorder.magneticPulses(trial.spec().trialId(), trial.pulses());
             events.accept(new SessionEvent.MagneticTrial(trial.spec().trialId(), section, point, channel.name(),
-                    trial.pulses(), m.peakToPeakMicrovolts(), background, rejected));
+                    trial.pulses(), m.peakToPeakMicrovolts(), background, rejected, trial.testPercentMso(),
+                    new MeasuredSweep(result.sweep(), trial.testOnsetMicros() + settings.mepWindowStartMicros(),
+                            trial.testOnsetMicros() + settings.mepWindowEndMicros())));
             if (!rejected) {
                 Optional<SilentPeriod> sp = Optional.empty();
                 if (silentPeriods != null) {

@@ -31,6 +31,7 @@ import org.excitrack.model.plan.PointNames;
 import org.excitrack.model.plan.ProtocolPlan;
 import org.excitrack.model.plan.StimulusElement;
 import org.excitrack.model.plan.TrackedPoint;
+import org.excitrack.model.session.MeasuredSweep;
 import org.excitrack.model.session.SessionEvent;
 import org.excitrack.model.session.SessionListener;
 import org.excitrack.model.session.SessionState;
@@ -530,7 +531,8 @@ public final class ProtocolSession {
                 TrialResult result = run(builder.build(runner.nextTrialId(), ch, 0, this::thresholdOf,
                         supramaximalNanoamps, windowAt));
                 Response response = measurer.measure(result.sweep(), windowAt);
-                afterTrial(name(point), i, ch, 0, response, result, "{}");
+                afterTrial(name(point), i, ch, 0, response, result, "{}", measured(result.sweep(), windowAt),
+                        OptionalDouble.empty());
                 sweeps.put(i, result.sweep());
             }
         }
@@ -564,9 +566,13 @@ public final class ProtocolSession {
             return false;
         }
         Sweep sweep = subtract == null ? result.sweep() : difference(result.sweep(), subtract);
-        Response response = measurer.measure(sweep, TrialBuilder.testOnsetMicros(channel));
+        long onset = TrialBuilder.testOnsetMicros(channel);
+        Response response = measurer.measure(sweep, onset);
         tracker.record(stimulus, response.negativePeakMicrovolts());
-        afterTrial(name(point), channelIndex, channel, stimulus, response, result, trackerState(tracker));
+        OptionalDouble estimate = tracker.estimate().map(e -> OptionalDouble.of(e.thresholdNanoamps()))
+                .orElse(OptionalDouble.empty());
+        afterTrial(name(point), channelIndex, channel, stimulus, response, result, trackerState(tracker),
+                measured(sweep, onset), estimate);
         return true;
     }
 
@@ -576,7 +582,8 @@ public final class ProtocolSession {
         TrialResult result = run(builder.build(runner.nextTrialId(), channel, stimulus, this::thresholdOf,
                 supramaximalNanoamps, windowAt));
         Response response = measurer.measure(result.sweep(), windowAt);
-        afterTrial(point, 0, channel, stimulus, response, result, "{}");
+        afterTrial(point, 0, channel, stimulus, response, result, "{}", measured(result.sweep(), windowAt),
+                OptionalDouble.empty());
         return response;
     }
 
@@ -587,6 +594,8 @@ public final class ProtocolSession {
         }
         try {
             return runner.run(spec);
+        } catch (org.excitrack.device.UnitRefusedException e) {
+            throw control.whenStopped(e);
         } catch (LinkLostException | DeviceTimeoutException e) {
             if (connector == null) {
                 throw e;
@@ -646,10 +655,11 @@ public final class ProtocolSession {
     }
 
     private void afterTrial(String point, int channelIndex, ChannelPlan channel, long stimulus, Response response,
-                            TrialResult result, String state) {
+                            TrialResult result, String state, MeasuredSweep measured, OptionalDouble estimate) {
         trialsDone++;
         recorder.trial(sectionName, point, channelIndex, stimulus, result, response, state);
-        emit(new SessionEvent.Trial(result.trialId(), sectionName, point, channel.name(), stimulus, response, result));
+        emit(new SessionEvent.Trial(result.trialId(), sectionName, point, channel.name(), stimulus, response, result,
+                estimate, measured));
         // only a test pulse alone has a baseline free of other stimuli before it
         boolean cleanBaseline = stimulus > 0 && result.deliveredPulses().size() == 1
                 && result.deliveredPolarizing().isEmpty();
@@ -663,6 +673,12 @@ public final class ProtocolSession {
                 : OptionalDouble.of(thresholds.values().iterator().next() / 1e6);
         emit(new SessionEvent.Progress(trialsDone, Math.max(trialsExpected, trialsDone),
                 Duration.ofNanos(remaining * acquisition.intervalMicros() * 1000L), sectionName, controlThreshold));
+    }
+
+    /** The sweep with the window the measurer searched, so a live view shades what was measured. */
+    private MeasuredSweep measured(Sweep sweep, long onsetMicros) {
+        return new MeasuredSweep(sweep, onsetMicros + measurer.windowStartAfterOnsetMicros(),
+                onsetMicros + measurer.windowEndAfterOnsetMicros());
     }
 
     private void finishPoint(TrackedPoint point, int channelIndex, ChannelPlan channel, Tracker tracker) {

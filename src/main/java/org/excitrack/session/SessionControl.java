@@ -87,6 +87,21 @@ public final class SessionControl {
         return waited;
     }
 
+    /**
+     * What a trial the unit cut short means: a stop asked for from another thread reaches the unit while a trial is
+     * in flight, and the unit answers that trial ABORTED. That is the stop working, not the session failing.
+     *
+     * @return the session's end by abort or emergency stop if one was asked for, else {@code refused} itself
+     */
+    RuntimeException whenStopped(org.excitrack.device.UnitRefusedException refused) {
+        SessionState s = requested.get();
+        if (refused.wasAborted() && (s == SessionState.ABORTED || s == SessionState.EMERGENCY_STOPPED)) {
+            return new SessionAbortedException(s, s == SessionState.ABORTED ? "aborted by the operator"
+                    : "emergency stop");
+        }
+        return refused;
+    }
+
     private void wake() {
         synchronized (pauseLock) {
             pauseLock.notifyAll();

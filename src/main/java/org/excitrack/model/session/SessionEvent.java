@@ -1,6 +1,7 @@
 package org.excitrack.model.session;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import org.excitrack.model.Response;
 import org.excitrack.model.TrialResult;
@@ -26,9 +27,20 @@ public sealed interface SessionEvent {
             implements SessionEvent {
     }
 
-    /** One trial done: what was given, what came back, and what was measured. */
+    /**
+     * One trial done: what was given, what came back, and what was measured.
+     *
+     * @param thresholdNanoamps the point's threshold as its tracker estimates it after this trial; empty for an
+     *        untracked trial (stimulus-response, conditioning alone) and while the tracker has no estimate yet
+     * @param measured the sweep the response was measured in, with the measurement window (a live view's trace)
+     */
     record Trial(long trialId, String section, String point, String channel, long testNanoamps, Response response,
-                 TrialResult result) implements SessionEvent {
+                 TrialResult result, OptionalDouble thresholdNanoamps, MeasuredSweep measured)
+            implements SessionEvent {
+        public Trial {
+            Objects.requireNonNull(thresholdNanoamps, "thresholdNanoamps");
+            Objects.requireNonNull(measured, "measured");
+        }
     }
 
     /** A tracked point's threshold with its standard error, final for that point. */
@@ -39,12 +51,17 @@ public sealed interface SessionEvent {
     /**
      * A magnetic trial: the pulses as set up, the MEP (peak-to-peak in the MEP window) and the EMG before the first
      * pulse. A rejected trial (muscle not at rest) is given again and tracks nothing.
+     *
+     * @param testPercentMso the test pulse's output, the intensity a tracked point follows
+     * @param measured the sweep with the MEP window (a live view's trace)
      */
     record MagneticTrial(long trialId, String section, String point, String channel,
                          java.util.List<org.excitrack.model.tms.DeliveredMagneticPulse> pulses, double mepMicrovolts,
-                         double backgroundMicrovolts, boolean rejected) implements SessionEvent {
+                         double backgroundMicrovolts, boolean rejected, int testPercentMso, MeasuredSweep measured)
+            implements SessionEvent {
         public MagneticTrial {
             pulses = java.util.List.copyOf(pulses);
+            Objects.requireNonNull(measured, "measured");
         }
     }
 
