@@ -292,13 +292,15 @@ public final class MagneticSession {
 
         @Override
         public TrialResult give(TrialSpec spec) throws InterruptedException {
-            if (control.checkpoint()) {
-                emit(new SessionEvent.StateChanged(SessionState.RUNNING, "resumed"));
-                recorder.event("session", "resumed");
-            }
             TrialResult result;
             try {
-                result = runner.run(spec);
+                // after the interval's wait, so a stop asked for during it sends nothing more
+                result = runner.run(spec, () -> {
+                    if (control.checkpoint()) {
+                        emit(new SessionEvent.StateChanged(SessionState.RUNNING, "resumed"));
+                        recorder.event("session", "resumed");
+                    }
+                });
             } catch (org.excitrack.device.UnitRefusedException e) {
                 throw control.whenStopped(e);
             }

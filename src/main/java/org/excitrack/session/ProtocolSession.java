@@ -587,13 +587,17 @@ public final class ProtocolSession {
         return response;
     }
 
-    private TrialResult run(TrialSpec spec) throws InterruptedException {
+    /** Pause and stop are honoured just before each trial leaves, after the interval's wait, never during a trial. */
+    private void checkpoint() throws InterruptedException {
         if (control.checkpoint()) {
             emit(new SessionEvent.StateChanged(SessionState.RUNNING, "resumed"));
             recorder.event("session", "resumed");
         }
+    }
+
+    private TrialResult run(TrialSpec spec) throws InterruptedException {
         try {
-            return runner.run(spec);
+            return runner.run(spec, this::checkpoint);
         } catch (org.excitrack.device.UnitRefusedException e) {
             throw control.whenStopped(e);
         } catch (LinkLostException | DeviceTimeoutException e) {
@@ -601,7 +605,7 @@ public final class ProtocolSession {
                 throw e;
             }
             reconnect(spec, e);
-            return runner.run(spec);
+            return runner.run(spec, this::checkpoint);
         }
     }
 

@@ -88,14 +88,18 @@ public final class SessionControl {
     }
 
     /**
-     * What a trial the unit cut short means: a stop asked for from another thread reaches the unit while a trial is
-     * in flight, and the unit answers that trial ABORTED. That is the stop working, not the session failing.
+     * What a trial the unit cut short or refused means when a stop was asked for from another thread. The stop can
+     * reach the unit while a trial is in flight (the unit answers it ABORTED), or between the session's last
+     * checkpoint and its next trial (after an emergency stop the unit refuses that trial EMERGENCY_STOPPED, its
+     * outputs latched off). Either is the stop working, not the session failing.
      *
      * @return the session's end by abort or emergency stop if one was asked for, else {@code refused} itself
      */
     RuntimeException whenStopped(org.excitrack.device.UnitRefusedException refused) {
         SessionState s = requested.get();
-        if (refused.wasAborted() && (s == SessionState.ABORTED || s == SessionState.EMERGENCY_STOPPED)) {
+        boolean stopWorking = refused.wasAborted() && (s == SessionState.ABORTED || s == SessionState.EMERGENCY_STOPPED)
+                || refused.code().equals("EMERGENCY_STOPPED") && s == SessionState.EMERGENCY_STOPPED;
+        if (stopWorking) {
             return new SessionAbortedException(s, s == SessionState.ABORTED ? "aborted by the operator"
                     : "emergency stop");
         }

@@ -63,8 +63,24 @@ public final class TrialRunner {
         return limits;
     }
 
+    /**
+     * What must hold just before a trial leaves, after the interval's wait: a stop or pause asked for during the wait
+     * is honoured there, so no trial is sent after an abort.
+     */
+    @FunctionalInterface
+    public interface Gate {
+        Gate OPEN = () -> { };
+
+        void pass() throws InterruptedException;
+    }
+
     /** Checks, waits for the interval, runs. The spec's trial id must be {@link #nextTrialId()}. */
     public TrialResult run(TrialSpec trial) throws InterruptedException {
+        return run(trial, Gate.OPEN);
+    }
+
+    /** Checks, waits for the interval, passes {@code gate}, runs. */
+    public TrialResult run(TrialSpec trial, Gate gate) throws InterruptedException {
         if (trial.trialId() != nextTrialId) {
             throw new IllegalArgumentException("trial id " + trial.trialId() + " is not the next id " + nextTrialId);
         }
@@ -72,6 +88,7 @@ public final class TrialRunner {
         if (started) {
             ticker.sleepNanos(lastStartNanos + intervalNanos - ticker.nanoTime());
         }
+        gate.pass();
         lastStartNanos = ticker.nanoTime();
         started = true;
         nextTrialId++;

@@ -111,6 +111,34 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aStopAskedForDuringTheIntervalSendsNoFurtherTrial() throws Exception {
+        TrialRunner runner = new TrialRunner(unit, LIMITS, 1_000_000, ticker);
+        SessionControl control = new SessionControl();
+        runner.run(pulse(1, 1_000_000), control::checkpoint);
+
+        // the operator aborts while the runner waits out the interval before trial 2
+        Ticker abortingMidWait = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return ticker.nanoTime();
+            }
+
+            @Override
+            public void sleepNanos(long nanos) throws InterruptedException {
+                control.abort();
+                ticker.sleepNanos(nanos);
+            }
+        };
+        TrialRunner waiting = new TrialRunner(unit, LIMITS, 1_000_000, abortingMidWait);
+        waiting.run(pulse(1, 1_000_000), control::checkpoint);
+        int sent = unit.trials.size();
+
+        assertThatThrownBy(() -> waiting.run(pulse(2, 1_000_000), control::checkpoint))
+                .isInstanceOf(SessionAbortedException.class);
+        assertThat(unit.trials).hasSize(sent);
+    }
+
+    @Test
     void startsAreSpacedByTheRequestedIntervalWhenLongerThanTheMinimum() throws Exception {
         unit.trialDurationNanos = 3 * MS;
         TrialRunner runner = new TrialRunner(unit, LIMITS, 1_000_000, ticker);
