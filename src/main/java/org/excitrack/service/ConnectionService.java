@@ -23,6 +23,7 @@ import org.excitrack.model.TrialResult;
 import org.excitrack.model.TrialSpec;
 import org.excitrack.model.UnitCapabilities;
 import org.excitrack.model.UnitIdentity;
+import org.excitrack.model.UnitState;
 import org.excitrack.model.tms.ChargeState;
 import org.excitrack.model.tms.StimulatorIdentity;
 import org.excitrack.model.tms.StimulatorStatus;
@@ -48,12 +49,25 @@ public final class ConnectionService {
     static final RecordingWindow TEST_WINDOW = new RecordingWindow(0, 30_000);
     private static final Duration WATCHDOG = Duration.ofSeconds(1);
     private static final long FEED_EVERY_MICROS = 500_000;
+    private static final String SIMULATED_UNIT = "sim:unit";
 
-    /** The unit as it answered. */
-    public record UnitCheck(String port, UnitIdentity identity, UnitCapabilities capabilities, UnitStatus status) {
+    /**
+     * The unit as it answered.
+     *
+     * @param lastErrorCode the unit's last error (0 when none), as its STATUS reports it
+     */
+    public record UnitCheck(String port, UnitIdentity identity, UnitCapabilities capabilities, UnitState state,
+                            long trialsDelivered, int lastErrorCode) {
         public UnitCheck {
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(capabilities, "capabilities");
+            Objects.requireNonNull(state, "state");
+        }
+
+        static UnitCheck of(String port, AcquisitionUnit unit) {
+            UnitStatus status = unit.status();
+            return new UnitCheck(port, unit.identity(), unit.capabilities(), status.state(), status.trialsDelivered(),
+                    status.lastErrorCode());
         }
 
         /** The line the workstation shows: "Excitrack unit SIM-00001, firmware sim-1.0.0". */
@@ -134,8 +148,7 @@ public final class ConnectionService {
      */
     public Connection connect(String unitPort, Optional<String> stimulatorPort) {
         return withUnit(unitPort, unit -> {
-            UnitCheck unitCheck = guarded(Device.UNIT, () -> new UnitCheck(unitPort, unit.identity(),
-                    unit.capabilities(), unit.status()));
+            UnitCheck unitCheck = guarded(Device.UNIT, () -> UnitCheck.of(unitPort, unit));
             Optional<StimulatorCheck> stimulator = stimulatorPort.filter(p -> !p.isBlank())
                     .map(p -> checkStimulator(p.trim(), unit));
             return new Connection(unitCheck, stimulator);
@@ -193,10 +206,18 @@ public final class ConnectionService {
     }
 
     private <T> T withUnit(String port, Function<AcquisitionUnit, T> work) {
-        String opened = guarded(Device.UNIT, () -> RunService.portFor(port.trim(), virtualTime));
+        String opened = guarded(Device.UNIT, () -> portFor(port.trim()));
         try (AcquisitionUnit unit = guarded(Device.UNIT, () -> AcquisitionUnits.open(opened))) {
             return work.apply(unit);
         }
+    }
+
+    /**
+     * Virtual time applies to the in-process simulator only (as {@link RunService} runs it): a real port given
+     * while the workstation demonstrates in virtual time is opened as it is, not refused.
+     */
+    String portFor(String port) {
+        return virtualTime && port.startsWith(SIMULATED_UNIT) ? RunService.portFor(port, true) : port;
     }
 
     private static <T> T guarded(Device device, java.util.function.Supplier<T> action) {

@@ -72,11 +72,15 @@ class ConnectionServiceTest {
         assertThat(e.getMessage()).contains("sim:unit is the acquisition unit");
     }
 
-    @Test
-    void virtualTimeNeedsTheInProcessSimulator() {
-        ConnectionException e = catchThrowableOfType(() -> service.connect("serial:/dev/ttyUSB9", Optional.empty()),
-                ConnectionException.class);
-        assertThat(e.problem()).isEqualTo(Problem.BAD_ADDRESS);
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "true  | sim:unit                   | sim:unit?clock=virtual",
+        "true  | sim:unit?seed=2            | sim:unit?seed=2&clock=virtual",
+        "true  | sim:unit?clock=real        | sim:unit?clock=real",
+        "true  | serial:/dev/ttyUSB0        | serial:/dev/ttyUSB0",
+        "false | sim:unit                   | sim:unit"})
+    void virtualTimeAppliesToTheInProcessSimulatorOnly(boolean virtualTime, String port, String opened) {
+        assertThat(new ConnectionService(virtualTime).portFor(port)).isEqualTo(opened);
     }
 
     @ParameterizedTest
