@@ -70,11 +70,19 @@ public final class ConnectViewModel {
     public CompletableFuture<Void> refreshPorts() {
         portsMessage.set("Looking for ports…");
         return inBackground(ports::list, found -> {
-            portsFound.setAll(found);
+            portsFound.setAll(found.stream().filter(p -> !simulatedStimulator(p)).toList());
             portsMessage.set(found.stream().anyMatch(p -> !p.simulated()) ? ""
                     : "No serial ports found. Is the unit plugged in and switched on? (On Linux, is your user in "
                     + "the 'dialout' group?)");
         }, e -> portsMessage.set("Could not list the ports: " + e.getMessage()));
+    }
+
+    /**
+     * The list is of places the acquisition unit may be. The simulator also lists its magnetic stimulators
+     * ({@code sim:magstim-…}, {@code sim:magpro}); they belong in the stimulator field, which offers them.
+     */
+    static boolean simulatedStimulator(PortInfo port) {
+        return port.simulated() && port.uri().startsWith("sim:") && !port.uri().startsWith("sim:unit");
     }
 
     /** A port picked from the list becomes the address to connect to. */

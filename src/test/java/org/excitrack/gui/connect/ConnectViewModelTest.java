@@ -43,9 +43,22 @@ class ConnectViewModelTest {
     void listsTheSimulatorAmongThePorts() {
         ConnectViewModel m = model(Optional.empty(), Optional.empty());
         m.refreshPorts().join();
-        assertThat(m.portsFound()).extracting(PortInfo::uri).contains("sim:unit");
-        m.choosePort(m.portsFound().stream().filter(PortInfo::simulated).findFirst().orElseThrow());
+        assertThat(m.portsFound()).extracting(PortInfo::uri).contains("sim:unit")
+                .noneMatch(uri -> uri.startsWith("sim:magstim") || uri.startsWith("sim:magpro"));
+        m.choosePort(m.portsFound().stream().filter(p -> p.uri().equals("sim:unit")).findFirst().orElseThrow());
         assertThat(m.unitPortProperty().get()).isEqualTo("sim:unit");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "sim:unit               | true  | false",
+        "sim:unit?seed=2        | true  | false",
+        "sim:magstim-bistim     | true  | true",
+        "sim:magpro             | true  | true",
+        "serial:/dev/ttyUSB0    | false | false"})
+    void theSimulatorsStimulatorsAreNotOfferedAsUnits(String uri, boolean simulated, boolean stimulator) {
+        assertThat(ConnectViewModel.simulatedStimulator(new PortInfo(uri, "", Optional.empty(), simulated)))
+                .isEqualTo(stimulator);
     }
 
     @Test
