@@ -48,6 +48,12 @@ public final class Workstation {
         this.options = options;
         this.background = background;
         running.bind(activeRun.isNotNull());
+        // a protocol was checked against the devices connected then: another unit or stimulator must be checked
+        // again (a TMS protocol chosen with a stimulator must not run once the stimulator is dropped)
+        javafx.beans.value.ChangeListener<Object> devicesChanged = (o, before, now) -> protocol.set(null);
+        unitPort.addListener(devicesChanged);
+        stimulatorPort.addListener(devicesChanged);
+        unitCapabilities.addListener(devicesChanged);
     }
 
     public GuiOptions options() {

@@ -22,7 +22,9 @@ record RunPlan(String protocol, Map<String, String> overrides, String unitPort, 
     static RunPlan of(Workstation w) {
         return new RunPlan(w.protocolProperty().get(), Map.copyOf(w.protocolOverridesProperty().get()),
                 w.unitPortProperty().get(), w.stimulatorPort(), w.subjectProperty().get(),
-                w.options().recordingsFolder(), w.options().virtualTime(),
+                // virtual time is for the in-process simulator only; a real unit picked meanwhile runs in real time,
+                // as the Connect step opened it
+                w.options().recordingsFolder(), w.options().virtualTime() && w.unitPortProperty().get().startsWith("sim:unit"),
                 Optional.ofNullable(w.unitCapabilitiesProperty().get()));
     }
 
