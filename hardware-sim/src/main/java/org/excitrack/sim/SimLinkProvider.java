@@ -49,9 +49,8 @@ public final class SimLinkProvider implements LinkProvider {
         PipeLink[] ends = PipeLink.pair(uri.toString());
         if ("virtual".equals(clock)) {
             UnitServer server = UnitServer.startInVirtualTime(ends[1], config);
-            return new VirtualTimeLink(ends[0], server.clock().orElseThrow());
+            return new ServedLink(new VirtualTimeLink(ends[0], server.clock().orElseThrow()), server);
         }
-        UnitServer.start(ends[1], config);
-        return ends[0];
+        return new ServedLink(ends[0], UnitServer.start(ends[1], config));
     }
 }

@@ -85,10 +85,11 @@ public final class UnitServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // no longer offered to a stimulator before its threads stop
+        stopped();
         link.close();
         unitThread.shutdownNow();
         reader.interrupt();
-        stopped();
     }
 
     private void stopped() {
@@ -128,8 +129,8 @@ public final class UnitServer implements AutoCloseable {
                 LOG.warn("simulated unit lost its link {}: {}", link.description(), e.getMessage());
             }
         } finally {
-            unitThread.shutdownNow();
             stopped();
+            unitThread.shutdownNow();
         }
     }
 

@@ -52,6 +52,14 @@ public final class Background implements AutoCloseable {
         return published;
     }
 
+    /**
+     * Like {@link #submit}, for work whose failure is shown rather than handed on: the future completes normally once
+     * either callback has run on the UI thread, so a test joins it and then reads what the screen shows.
+     */
+    public <T> CompletableFuture<Void> show(Supplier<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+        return submit(work, done, failed).handle((value, error) -> null);
+    }
+
     public UiThread ui() {
         return ui;
     }

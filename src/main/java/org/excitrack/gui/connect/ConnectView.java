@@ -14,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.excitrack.gui.common.FxmlView;
 import org.excitrack.gui.common.Screen;
+import org.excitrack.gui.common.Visibility;
 import org.excitrack.model.PortInfo;
 import org.excitrack.service.ConnectionService;
 
@@ -59,7 +60,7 @@ public final class ConnectView implements Screen {
         ports.setCellFactory(list -> new PortCell());
         ports.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.choosePort(now));
         portsMessage.textProperty().bind(model.portsMessageProperty());
-        showWhenNotEmpty(portsMessage);
+        Visibility.onlyWithText(portsMessage);
         refreshPorts.setOnAction(e -> model.refreshPorts());
         refreshPorts.disableProperty().bind(model.busyProperty());
         unitPort.textProperty().bindBidirectional(model.unitPortProperty());
@@ -83,7 +84,7 @@ public final class ConnectView implements Screen {
         model.connectionProperty().addListener((o, old, now) -> showConnection(now));
         showConnection(model.connectionProperty().get());
         for (Label label : new Label[] {unitDetails, stimulatorTitle, stimulatorDetails, stimulatorFault}) {
-            showWhenNotEmpty(label);
+            Visibility.onlyWithText(label);
         }
     }
 
@@ -109,19 +110,15 @@ public final class ConnectView implements Screen {
     private void bindTest() {
         testCurrent.textProperty().bindBidirectional(model.test().currentMilliampsProperty());
         testCurrentMessage.textProperty().bind(model.test().currentMessage());
-        showWhenNotEmpty(testCurrentMessage);
+        Visibility.onlyWithText(testCurrentMessage);
         testTrial.disableProperty().bind(model.busyProperty());
         testTrial.setOnAction(e -> model.testTrial());
         testSummary.textProperty().bind(model.test().summary());
-        showWhenNotEmpty(testSummary);
+        Visibility.onlyWithText(testSummary);
         tracePane.getChildren().add(sweep);
         model.test().resultProperty().addListener((o, old, now) -> sweep.show(now));
     }
 
-    private static void showWhenNotEmpty(Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
 
     @Override
     public Node node() {

@@ -191,21 +191,7 @@ public final class ConnectViewModel {
      * has run on the UI thread, so tests (and callers) see the state the screen shows.
      */
     private <T> CompletableFuture<Void> inBackground(Supplier<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        workstation.background().submit(work, value -> {
-            try {
-                done.accept(value);
-            } finally {
-                shown.complete(null);
-            }
-        }, error -> {
-            try {
-                failed.accept(error);
-            } finally {
-                shown.complete(null);
-            }
-        });
-        return shown;
+        return workstation.background().show(work, done, failed);
     }
 
     public ObservableList<PortInfo> portsFound() {

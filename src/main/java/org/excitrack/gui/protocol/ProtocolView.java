@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import org.excitrack.gui.common.FxmlView;
 import org.excitrack.gui.common.Screen;
+import org.excitrack.gui.common.Visibility;
 import org.excitrack.service.ProtocolPreview;
 import org.excitrack.service.ProtocolService;
 
@@ -65,7 +66,7 @@ public final class ProtocolView implements Screen {
         overrides.textProperty().bindBidirectional(model.overridesProperty());
         overrides.setOnAction(e -> model.check());
         overridesError.textProperty().bind(model.overridesError());
-        hideWhenEmpty(overridesError);
+        Visibility.onlyWithText(overridesError);
         check.setOnAction(e -> model.check());
         check.disableProperty().bind(model.protocolProperty().isNull().or(model.checkingProperty()));
     }
@@ -88,7 +89,7 @@ public final class ProtocolView implements Screen {
         model.problemProperty().addListener((o, old, now) -> showPreview(model.previewProperty().get()));
         model.stimulatorNote().addListener((o, old, now) -> showNote(now));
         showNote(model.stimulatorNote().get());
-        hideWhenEmpty(stimulatorNote);
+        Visibility.onlyWithText(stimulatorNote);
         use.disableProperty().bind(model.canUse().not());
         use.setOnAction(e -> model.useProtocol());
         usedMessage.textProperty().bind(model.usedMessage());
@@ -121,10 +122,6 @@ public final class ProtocolView implements Screen {
         note.ifPresent(n -> stimulatorNote.getStyleClass().add(n.refuses() ? "note-refused" : "note-info"));
     }
 
-    private static void hideWhenEmpty(Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
 
     @Override
     public Node node() {

@@ -145,21 +145,7 @@ public final class ProtocolViewModel {
     }
 
     private <T> CompletableFuture<Void> inBackground(Supplier<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        workstation.background().submit(work, value -> {
-            try {
-                done.accept(value);
-            } finally {
-                shown.complete(null);
-            }
-        }, error -> {
-            try {
-                failed.accept(error);
-            } finally {
-                shown.complete(null);
-            }
-        });
-        return shown;
+        return workstation.background().show(work, done, failed);
     }
 
     public ObservableList<ProtocolService.BuiltIn> builtIns() {

@@ -226,15 +226,7 @@ public final class ReviewViewModel {
 
     /** Background work whose future completes after its outcome is published on the UI thread. */
     private <T> CompletableFuture<Void> run(Supplier<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-        CompletableFuture<Void> published = new CompletableFuture<>();
-        workstation.background().submit(work, value -> {
-            done.accept(value);
-            published.complete(null);
-        }, error -> {
-            failed.accept(error);
-            published.complete(null);
-        });
-        return published;
+        return workstation.background().show(work, done, failed);
     }
 
     public ObjectProperty<ReviewService.Review> reviewProperty() {

@@ -115,22 +115,18 @@ public final class SubjectViewModel {
         }
         historyMessage.set("Looking for recordings of " + subjectId + "…");
         Path folder = workstation.options().recordingsFolder();
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        workstation.background().submit(() -> rows(new RecordingLibrary(folder).forSubject(subjectId)), rows -> {
+        return workstation.background().show(() -> rows(new RecordingLibrary(folder).forSubject(subjectId)), rows -> {
             if (request == historyRequest) {
                 history.setAll(rows);
                 historyMessage.set(rows.isEmpty() ? "No earlier recordings of " + subjectId + " in " + folder + "."
                         : "");
             }
-            shown.complete(null);
         }, error -> {
             if (request == historyRequest) {
                 history.clear();
                 historyMessage.set("Could not read " + folder + ": " + error.getMessage());
             }
-            shown.complete(null);
         });
-        return shown;
     }
 
     private static List<PreviousRecording> rows(List<RecordingLibrary.Entry> entries) {
