@@ -20,8 +20,11 @@ import org.excitrack.sim.subject.VirtualSubjects;
  * measured T-SICI against the cortex's own at the conditioning output actually given. Prints, per preset and ISI,
  * the mean error (bias), its SD and the 5–95 % range of single runs' errors, and the same for the averaged T-SICI.
  *
- * <p>{@code mvn -B -o -Pbench test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.excitrack.bench.TsiciAccuracyBenchmark -Dexec.args="40 healthy als-early"}
+ * <p>{@code mvn -B -o -Pbench test-compile exec:exec@tsici-accuracy} (arguments: subjects, then presets, via
+ * {@code -Dtsici.accuracy.args="40 healthy als-early"}), or {@code exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.excitrack.bench.TsiciAccuracyBenchmark -Dexec.args="40 healthy als-early"}, with which these
+ * system properties reach it: {@code tsici.firstSeed} (1) for another set of subjects;
+ * {@code excitrack.tms.tracking=per-channel} for the per-channel trackers instead of the shared slope (ADR 0010).
  */
 public final class TsiciAccuracyBenchmark {
     private TsiciAccuracyBenchmark() {
@@ -31,13 +34,14 @@ public final class TsiciAccuracyBenchmark {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         List<String> presets = args.length > 1 ? Arrays.asList(args).subList(1, args.length)
                 : List.of("healthy", "als-early");
+        int first = Integer.getInteger("tsici.firstSeed", 1);
         Path dir = Files.createTempDirectory("tsici-bench");
         for (String preset : presets) {
             int n = CortexTruth.SICI_ISIS_MILLIS.size();
             List<double[]> errors = new ArrayList<>();
             List<double[]> truths = new ArrayList<>();
             double[] stimuli = new double[seeds];
-            for (int seed = 1; seed <= seeds; seed++) {
+            for (int seed = first; seed < first + seeds; seed++) {
                 PerIsi r = run(preset, seed, dir);
                 double[] e = new double[n + 1];
                 for (int i = 0; i <= n; i++) {
@@ -45,10 +49,11 @@ public final class TsiciAccuracyBenchmark {
                 }
                 errors.add(e);
                 truths.add(r.truth);
-                stimuli[seed - 1] = r.trials;
+                stimuli[seed - first] = r.trials;
             }
-            System.out.printf(Locale.ROOT, "%n%s, %d virtual subjects (seeds 1-%d), median %.0f trials per run%n",
-                    preset, seeds, seeds, median(stimuli));
+            System.out.printf(Locale.ROOT, "%n%s, %d virtual subjects (seeds %d-%d), median %.0f trials per run "
+                    + "(tracking: %s)%n", preset, seeds, first, first + seeds - 1, median(stimuli),
+                    System.getProperty("excitrack.tms.tracking", "shared-slope"));
             System.out.printf(Locale.ROOT, "%-8s %8s %8s %8s %8s %14s %8s%n", "ISI", "truth", "bias", "SD", "|e|med",
                     "5-95 %", "SE bias");
             for (int i = 0; i <= n; i++) {

@@ -15,4 +15,14 @@ public interface MagneticEstimators {
      */
     MagneticEstimator tracker(double targetMicrovolts, double startPercentMso, int maxIntensityPercentMso,
                               int minStimuli, int maxStimuli, double precisionPercent);
+
+    /**
+     * The trackers of one parallel block (test alone and every conditioned channel), with the same target, limits and
+     * stopping rule as {@link #tracker}. By default each channel is tracked alone, as {@link #tracker} makes it.
+     */
+    default MagneticTrackerBlock trackerBlock(double targetMicrovolts, int maxIntensityPercentMso, int minStimuli,
+                                              int maxStimuli, double precisionPercent) {
+        return start -> tracker(targetMicrovolts, start, maxIntensityPercentMso, minStimuli, maxStimuli,
+                precisionPercent);
+    }
 }

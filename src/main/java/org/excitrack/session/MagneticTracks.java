@@ -145,12 +145,17 @@ final class MagneticTracks {
 
     /**
      * Every point's conditioned channels at once, in a pseudo-random order, with the reference every third
-     * trial (Tankisi 2021, parallel T-SICI). A conditioned tracker starts at the reference's estimate.
+     * trial (Tankisi 2021, parallel T-SICI). A conditioned tracker starts at the reference's estimate. The block's
+     * trackers come from one {@link MagneticTrackerBlock}, so they may share what the block's MEPs say about the
+     * subject's recruitment slope (ADR 0010).
      */
     private void trackInParallel(String section, List<TrackedPoint> points) throws InterruptedException {
         TrackedPoint first = points.get(0);
         ChannelPlan referenceChannel = tracked(first).get(0);
-        Tracked reference = new Tracked(first, referenceChannel, newTracker(start(referenceChannel.name())));
+        MagneticTrackerBlock block = estimators.trackerBlock(targetMicrovolts,
+                acquisition.magnetic().maxIntensityPercentMso(), acquisition.minStimuliPerPoint(),
+                acquisition.maxStimuliPerPoint(), acquisition.precisionPercent());
+        Tracked reference = new Tracked(first, referenceChannel, block.channel(start(referenceChannel.name())));
         while (reference.given < acquisition.minStimuliPerPoint() && !reference.stopped) {
             give(section, reference);
         }
@@ -158,7 +163,8 @@ final class MagneticTracks {
         for (TrackedPoint p : points) {
             untracked(section, p);
             for (ChannelPlan c : tracked(p).subList(1, tracked(p).size())) {
-                conditioned.add(new Tracked(p, c, newTracker(reference.estimateOr(start(referenceChannel.name())))));
+                double startAt = reference.estimateOr(start(referenceChannel.name()));
+                conditioned.add(new Tracked(p, c, block.channel(startAt)));
             }
         }
         Random order = new Random(seed);
