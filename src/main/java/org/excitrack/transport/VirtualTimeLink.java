@@ -15,7 +15,8 @@ public final class VirtualTimeLink implements Link {
 
     @Override
     public String description() {
-        return inner.description() + " (virtual time)";
+        // a link already in virtual time (re-wrapped to feed a watchdog while waiting) says so once
+        return inner.virtualClock().isPresent() ? inner.description() : inner.description() + " (virtual time)";
     }
 
     @Override
