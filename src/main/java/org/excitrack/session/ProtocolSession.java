@@ -83,9 +83,9 @@ public final class ProtocolSession {
         this.control = control;
         this.recorder = recorder;
         CmapMeasurer measurer = CmapMeasurer.nerveDefaults();
-        long trialsExpected = plan.sections().stream()
-                .mapToLong(s -> PlanEstimate.stimuli(s.steps(), acquisition)).sum();
-        this.reporter = new SessionReporter(recorder, measurer, thresholds, trialsExpected,
+        long[] sectionStimuli = plan.sections().stream()
+                .mapToLong(s -> PlanEstimate.stimuli(s.steps(), acquisition)).toArray();
+        this.reporter = new SessionReporter(recorder, measurer, thresholds, new ProgressEstimate(sectionStimuli),
                 acquisition.intervalMicros());
         this.sections = new SectionLog(recorder, reporter::emit);
         this.dialogue = new OperatorSteps(operator, control, recorder, reporter::emit, inputs);
@@ -142,7 +142,7 @@ public final class ProtocolSession {
                     restoreSkippedSection(section);
                     continue;
                 }
-                reporter.enterSection(section.name());
+                reporter.enterSection(i, section.name());
                 trials.namePoints(PointNames.of(section));
                 sections.started(i, plan.sections().size(), section.name());
                 steps(section.steps());

@@ -30,18 +30,18 @@ final class SessionReporter {
     private final CmapMeasurer measurer;
     /** The session's latest thresholds by channel; progress shows the control's (the first one set). */
     private final Map<String, Long> thresholds;
-    private final long trialsExpected;
+    private final ProgressEstimate progress;
     private final long intervalMicros;
     private long trialsDone;
     private boolean warnedNoise;
     private String section = "";
 
     SessionReporter(SessionRecorder recorder, CmapMeasurer measurer, Map<String, Long> thresholds,
-                    long trialsExpected, long intervalMicros) {
+                    ProgressEstimate progress, long intervalMicros) {
         this.recorder = recorder;
         this.measurer = measurer;
         this.thresholds = thresholds;
-        this.trialsExpected = trialsExpected;
+        this.progress = progress;
         this.intervalMicros = intervalMicros;
     }
 
@@ -49,9 +49,10 @@ final class SessionReporter {
         listeners.add(listener);
     }
 
-    /** The section trials are recorded under from now on. */
-    void enterSection(String name) {
+    /** The section trials are recorded under from now on, the plan's {@code index}-th. */
+    void enterSection(int index, String name) {
         section = name;
+        progress.enter(index);
     }
 
     String section() {
@@ -83,6 +84,7 @@ final class SessionReporter {
     void trial(String point, int channelIndex, ChannelPlan channel, long stimulus, Response response,
                TrialResult result, String state, MeasuredSweep measured, OptionalDouble estimate) {
         trialsDone++;
+        progress.trial();
         recorder.trial(section, point, channelIndex, stimulus, result, response, state);
         emit(new SessionEvent.Trial(result.trialId(), section, point, channel.name(), stimulus, response, result,
                 estimate, measured));
@@ -94,10 +96,11 @@ final class SessionReporter {
             warn("noise", String.format(Locale.ROOT, "baseline noise %.0f µV rms: check the recording electrodes "
                     + "and the earth", response.baselineNoiseMicrovoltsRms()));
         }
-        long remaining = Math.max(0, trialsExpected - trialsDone);
+        long expected = Math.max(trialsDone, progress.expectedTotal());
+        long remaining = expected - trialsDone;
         OptionalDouble controlThreshold = thresholds.isEmpty() ? OptionalDouble.empty()
                 : OptionalDouble.of(thresholds.values().iterator().next() / 1e6);
-        emit(new SessionEvent.Progress(trialsDone, Math.max(trialsExpected, trialsDone),
+        emit(new SessionEvent.Progress(trialsDone, expected,
                 Duration.ofNanos(remaining * intervalMicros * 1000L), section, controlThreshold));
     }
 }
