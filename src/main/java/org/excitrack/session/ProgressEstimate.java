@@ -9,8 +9,15 @@ package org.excitrack.session;
 final class ProgressEstimate {
     /** A section estimated at fewer stimuli says too little about the model's error to learn from. */
     static final long MIN_ESTIMATE_TO_LEARN = 10;
+    /**
+     * The share of a section's tracked points that must be finished before its own pace is trusted: in a parallel
+     * block the first points finish while every other point is part-way, so an earlier projection overshoots.
+     */
+    static final double SHARE_TO_PROJECT = 0.25;
 
     private final long[] estimates;
+    private final long[] trackedPoints;
+    private long pointsCurrent;
     private int current = -1;
     private long estimatedFinished;
     private long doneFinished;
@@ -18,9 +25,21 @@ final class ProgressEstimate {
     private long doneFinishedAll;
     private long doneOutsideSections;
 
-    /** @param estimates each section's dry-run stimuli, in plan order */
-    ProgressEstimate(long[] estimates) {
+    /**
+     * @param estimates each section's dry-run stimuli, in plan order
+     * @param trackedPoints each section's tracked channel-points (a threshold each), in plan order
+     */
+    ProgressEstimate(long[] estimates, long[] trackedPoints) {
+        if (estimates.length != trackedPoints.length) {
+            throw new IllegalArgumentException(estimates.length + " estimates for " + trackedPoints.length + " sections");
+        }
         this.estimates = estimates.clone();
+        this.trackedPoints = trackedPoints.clone();
+    }
+
+    /** A tracked point of the current section found its threshold. */
+    void pointFinished() {
+        pointsCurrent++;
     }
 
     /** The run enters section {@code index}; sections skipped (a resumed recording holds them) are never entered. */
@@ -37,9 +56,27 @@ final class ProgressEstimate {
         }
     }
 
-    /** Trials taken over trials the model expected, over the finished sections it can learn from; 1 before any. */
+    /**
+     * Trials taken over trials the model expected, over the finished sections it can learn from and the current one
+     * once its own pace can be projected; 1 before any.
+     */
     double ratio() {
-        return estimatedFinished == 0 ? 1.0 : (double) doneFinished / estimatedFinished;
+        long estimated = estimatedFinished;
+        double done = doneFinished;
+        if (current >= 0 && projectsCurrent() && estimates[current] >= MIN_ESTIMATE_TO_LEARN) {
+            estimated += estimates[current];
+            done += projectedCurrent();
+        }
+        return estimated == 0 ? 1.0 : done / estimated;
+    }
+
+    private boolean projectsCurrent() {
+        return trackedPoints[current] > 0 && pointsCurrent >= Math.max(1, SHARE_TO_PROJECT * trackedPoints[current]);
+    }
+
+    /** The current section's trials at its own pace so far: trials per finished point × its points. */
+    private double projectedCurrent() {
+        return (double) doneCurrent * trackedPoints[current] / pointsCurrent;
     }
 
     long done() {
@@ -51,7 +88,8 @@ final class ProgressEstimate {
         double ratio = ratio();
         double left = 0;
         if (current >= 0) {
-            left += Math.max(0, estimates[current] * ratio - doneCurrent);
+            double section = projectsCurrent() ? projectedCurrent() : estimates[current] * ratio;
+            left += Math.max(0, section - doneCurrent);
         }
         for (int j = current + 1; j < estimates.length; j++) {
             left += estimates[j] * ratio;
@@ -69,5 +107,6 @@ final class ProgressEstimate {
         }
         doneFinishedAll += doneCurrent;
         doneCurrent = 0;
+        pointsCurrent = 0;
     }
 }

@@ -85,7 +85,9 @@ public final class ProtocolSession {
         CmapMeasurer measurer = CmapMeasurer.nerveDefaults();
         long[] sectionStimuli = plan.sections().stream()
                 .mapToLong(s -> PlanEstimate.stimuli(s.steps(), acquisition)).toArray();
-        this.reporter = new SessionReporter(recorder, measurer, thresholds, new ProgressEstimate(sectionStimuli),
+        long[] sectionPoints = plan.sections().stream().mapToLong(s -> trackedChannelPoints(s.steps())).toArray();
+        this.reporter = new SessionReporter(recorder, measurer, thresholds,
+                new ProgressEstimate(sectionStimuli, sectionPoints),
                 acquisition.intervalMicros());
         this.sections = new SectionLog(recorder, reporter::emit);
         this.dialogue = new OperatorSteps(operator, control, recorder, reporter::emit, inputs);
@@ -246,5 +248,18 @@ public final class ProtocolSession {
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /** The thresholds a section's top-level track blocks find: one per tracked channel per point. */
+    private static long trackedChannelPoints(java.util.List<org.excitrack.model.plan.PlanStep> steps) {
+        long n = 0;
+        for (org.excitrack.model.plan.PlanStep step : steps) {
+            if (step instanceof org.excitrack.model.plan.PlanStep.Track t) {
+                for (var point : t.points()) {
+                    n += point.channels().stream().filter(org.excitrack.model.plan.ChannelPlan::tracked).count();
+                }
+            }
+        }
+        return n;
     }
 }

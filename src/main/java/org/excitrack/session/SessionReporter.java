@@ -64,6 +64,9 @@ final class SessionReporter {
     }
 
     void emit(SessionEvent event) {
+        if (event instanceof SessionEvent.Threshold) {
+            progress.pointFinished();
+        }
         for (SessionListener l : listeners) {
             l.on(event);
         }
