@@ -115,19 +115,9 @@ public final class UnitServer implements AutoCloseable {
                 LOG.debug("dropped bytes from {}: {}", link.description(), error.getMessage());
             }
         };
-        byte[] buffer = new byte[4096];
         try {
-            while (!closed) {
-                int n = link.read(buffer, 0, buffer.length);
-                if (n < 0) {
-                    break;
-                }
-                decoder.feed(buffer, 0, n, sink);
-            }
-        } catch (TransportException e) {
-            if (!closed) {
-                LOG.warn("simulated unit lost its link {}: {}", link.description(), e.getMessage());
-            }
+            LinkReader.readUntilEnd(link, () -> closed, (buffer, n) -> decoder.feed(buffer, 0, n, sink),
+                    "simulated unit", LOG);
         } finally {
             stopped();
             unitThread.shutdownNow();

@@ -47,8 +47,8 @@ class MagstimPtyEndToEndTest {
                 stimulator.arm();
                 Sweep sweep = unit.runTrial(new TrialSpec(1, List.of(), List.of(),
                         List.of(new TriggerOut(1, 5_000, 100)), WINDOW)).sweep();
-                assertThat(peakToPeak(sweep, 0, 4_000)).as("quiet before the pulse").isLessThan(100);
-                assertThat(peakToPeak(sweep, 20_000, 45_000)).as("MEP at 70 %% MSO").isGreaterThan(300);
+                assertThat(SweepWindows.peakToPeakMicrovolts(sweep, 0, 4_000)).as("quiet before the pulse").isLessThan(100);
+                assertThat(SweepWindows.peakToPeakMicrovolts(sweep, 20_000, 45_000)).as("MEP at 70 %% MSO").isGreaterThan(300);
                 assertThat(stimulator.status().charge()).as("recharging after the pulse")
                         .isEqualTo(ChargeState.CHARGING);
                 assertThat(stimulator.disarm()).isTrue();
@@ -57,16 +57,4 @@ class MagstimPtyEndToEndTest {
         }
     }
 
-    private static double peakToPeak(Sweep sweep, long fromMicros, long toMicros) {
-        double[] uv = sweep.microvolts(0);
-        int from = (int) (fromMicros * sweep.sampleRateHz() / 1_000_000L);
-        int to = (int) Math.min(uv.length, toMicros * sweep.sampleRateHz() / 1_000_000L);
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (int i = from; i < to; i++) {
-            min = Math.min(min, uv[i]);
-            max = Math.max(max, uv[i]);
-        }
-        return max - min;
-    }
 }

@@ -198,19 +198,9 @@ public final class MagProServer implements AutoCloseable {
                 LOG.debug("virtual MagPro dropped bytes from {}: {}", link.description(), error.getMessage());
             }
         };
-        byte[] buffer = new byte[1024];
         try {
-            while (!closed) {
-                int n = link.read(buffer, 0, buffer.length);
-                if (n < 0) {
-                    break;
-                }
-                decoder.feed(buffer, 0, n, sink);
-            }
-        } catch (TransportException e) {
-            if (!closed) {
-                LOG.warn("virtual MagPro lost its link {}: {}", link.description(), e.getMessage());
-            }
+            org.excitrack.sim.LinkReader.readUntilEnd(link, () -> closed, (buffer, n) -> decoder.feed(buffer, 0, n, sink),
+                    "virtual MagPro", LOG);
         } finally {
             if (ownThread != null) {
                 // frames already handed over are still handled, as a real MagPro would after the cable is pulled

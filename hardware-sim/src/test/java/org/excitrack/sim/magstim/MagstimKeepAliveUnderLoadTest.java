@@ -1,5 +1,6 @@
 package org.excitrack.sim.magstim;
 
+import org.excitrack.sim.SweepWindows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -44,7 +45,7 @@ class MagstimKeepAliveUnderLoadTest {
                 rig.stimulator.setPowers(new StimulatorPowers(30 + trials % 5, 55 + (trials * 3) % 9));
                 Sweep sweep = rig.trial(trials, List.of(new TriggerOut(0, 10_000, 100),
                         new TriggerOut(1, 12_500, 100)));
-                if (MagstimRig.peakToPeakMicrovolts(sweep, 30_000, 55_000) > 50) {
+                if (SweepWindows.peakToPeakMicrovolts(sweep, 30_000, 55_000) > 50) {
                     meps++;
                 }
             }

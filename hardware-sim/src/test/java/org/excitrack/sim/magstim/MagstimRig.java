@@ -115,18 +115,6 @@ final class MagstimRig implements AutoCloseable {
         return unit.runTrial(new TrialSpec(id, List.of(), List.of(), triggers, WINDOW)).sweep();
     }
 
-    static double peakToPeakMicrovolts(Sweep sweep, long fromMicros, long toMicros) {
-        double[] uv = sweep.microvolts(0);
-        int from = (int) (fromMicros * sweep.sampleRateHz() / 1_000_000L);
-        int to = (int) Math.min(uv.length, toMicros * sweep.sampleRateHz() / 1_000_000L);
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (int i = from; i < to; i++) {
-            min = Math.min(min, uv[i]);
-            max = Math.max(max, uv[i]);
-        }
-        return max - min;
-    }
 
     @Override
     public void close() {

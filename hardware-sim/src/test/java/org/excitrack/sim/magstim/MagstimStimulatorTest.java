@@ -1,5 +1,6 @@
 package org.excitrack.sim.magstim;
 
+import org.excitrack.sim.SweepWindows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -126,21 +127,21 @@ class MagstimStimulatorTest {
             rig.stimulator.setPowers(new StimulatorPowers(0, 70));
             Sweep quiet = rig.trial(1, List.of(new TriggerOut(1, 5_000, 100)));
             assertThat(rig.counters().missedTriggers()).as("not armed: nothing delivered").isOne();
-            assertThat(MagstimRig.peakToPeakMicrovolts(quiet, 20_000, 45_000)).isLessThan(100);
+            assertThat(SweepWindows.peakToPeakMicrovolts(quiet, 20_000, 45_000)).isLessThan(100);
 
             rig.stimulator.arm();
             Sweep mep = rig.trial(2, List.of(new TriggerOut(1, 5_000, 100)));
             assertThat(rig.counters().pulsesDelivered()).isOne();
-            assertThat(MagstimRig.peakToPeakMicrovolts(mep, 0, 4_000)).as("quiet before the pulse").isLessThan(100);
-            assertThat(MagstimRig.peakToPeakMicrovolts(mep, 20_000, 45_000)).as("MEP at 70 %% MSO, RMT ≈ 47 %%")
+            assertThat(SweepWindows.peakToPeakMicrovolts(mep, 0, 4_000)).as("quiet before the pulse").isLessThan(100);
+            assertThat(SweepWindows.peakToPeakMicrovolts(mep, 20_000, 45_000)).as("MEP at 70 %% MSO, RMT ≈ 47 %%")
                     .isGreaterThan(300);
 
             Sweep tooSoon = rig.trial(3, List.of(new TriggerOut(1, 5_000, 100)));
             assertThat(rig.counters().missedTriggers()).as("recharging: the unit's TTL finds it not ready")
                     .isEqualTo(2);
-            assertThat(MagstimRig.peakToPeakMicrovolts(tooSoon, 20_000, 45_000)).isLessThan(100);
+            assertThat(SweepWindows.peakToPeakMicrovolts(tooSoon, 20_000, 45_000)).isLessThan(100);
             rig.ticker().sleepNanos(4_000_000_000L);
-            assertThat(MagstimRig.peakToPeakMicrovolts(rig.trial(4, List.of(new TriggerOut(1, 5_000, 100))), 20_000,
+            assertThat(SweepWindows.peakToPeakMicrovolts(rig.trial(4, List.of(new TriggerOut(1, 5_000, 100))), 20_000,
                     45_000)).isGreaterThan(300);
             assertThat(rig.counters().watchdogDisarms()).isZero();
         }

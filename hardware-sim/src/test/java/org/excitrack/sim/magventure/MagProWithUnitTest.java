@@ -1,5 +1,6 @@
 package org.excitrack.sim.magventure;
 
+import org.excitrack.sim.SweepWindows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.excitrack.sim.VirtualUnit;
 import org.excitrack.sim.cortex.MagneticPulse;
 import org.excitrack.transport.PipeLink;
 import org.excitrack.transport.VirtualTimeLink;
+import static org.excitrack.sim.SweepWindows.peakToPeakMicrovolts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,18 +147,6 @@ class MagProWithUnitTest {
         return Math.round(SimulatorConfig.defaults().subject().cortex().parameters().mepLatencyMillis() * 1000);
     }
 
-    private static double peakToPeakMicrovolts(Sweep sweep, long fromMicros, long toMicros) {
-        double[] uv = sweep.microvolts(0);
-        int from = (int) (fromMicros * sweep.sampleRateHz() / 1_000_000L);
-        int to = (int) Math.min(uv.length, toMicros * sweep.sampleRateHz() / 1_000_000L);
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (int i = Math.max(0, from); i < to; i++) {
-            min = Math.min(min, uv[i]);
-            max = Math.max(max, uv[i]);
-        }
-        return max - min;
-    }
 
     /** Passes the MagPro's pulses to the unit and keeps a copy for the test. */
     private final class Recording implements TriggeredStimulator {
